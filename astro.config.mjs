@@ -1,0 +1,12 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import errata from './src/integrations/errata.ts';
+import { readSiteUrl } from './src/lib/content/site-url.ts';
+
+export default defineConfig({
+  site: readSiteUrl(),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  devToolbar: { enabled: false },
+  integrations: [errata()],
+});

@@ -1,0 +1,112 @@
+/**
+ * Reads what a Jekyll-style tree keeps beside its pages: `_config.yml` (site settings and
+ * locales), `_data/*.yml` (site data, as `site.data.NAME`) and `_includes/NAME` (Liquid includes).
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { DEFAULT_LOCALE_NAMES, makeLocaleConfig, type LocaleConfig } from '../i18n/locales.ts';
+import { type DiagnosticSink, START } from './diagnostic.ts';
+import { normaliseSource } from './front-matter.ts';
+
+export interface SiteSources {
+  /** `_config.yml` merged with `data`: what `{{ site.* }}` sees. */
+  readonly site: Readonly<Record<string, unknown>>;
+  readonly localeConfig: LocaleConfig;
+  /** Absolute URL the site is served from, without a trailing slash. */
+  readonly siteUrl: string;
+  readonly includes: ReadonlyMap<string, string>;
+  /** Category keys and their labels per locale, from `_data/categories.yml`, if present. */
+  readonly categories: ReadonlyMap<string, Readonly<Record<string, string>>> | undefined;
+}
+
+const DEFAULT_SITE_URL = 'http://localhost:4321';
+
+/** Parses a YAML file, reporting syntax errors at their position. */
+export function readYamlFile(path: string, file: string, sink: DiagnosticSink): unknown {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(normaliseSource(readFileSync(path, 'utf8')), { lineCounter, prettyErrors: false });
+  for (const error of document.errors) {
+    const { line, col } = lineCounter.linePos(error.pos[0]);
+    sink.error(file, { line, column: col }, 'data-yaml', `YAML syntax error: ${error.message.split('\n')[0]}.`);
+  }
+  return document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 50 });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+export function loadSiteSources(contentDir: string, rootDir: string, sink: DiagnosticSink): SiteSources {
+  const display = (path: string) => relative(rootDir, path).split('\\').join('/');
+
+  const configPath = join(contentDir, '_config.yml');
+  const config = existsSync(configPath) ? readYamlFile(configPath, display(configPath), sink) : {};
+  const settings: Record<string, unknown> = isRecord(config) ? { ...config } : {};
+  if (config !== undefined && !isRecord(config)) {
+    sink.error(display(configPath), START, 'config-invalid', '_config.yml must be a set of "key: value" settings.');
+  }
+
+  const data: Record<string, unknown> = {};
+  const dataDir = join(contentDir, '_data');
+  if (existsSync(dataDir)) {
+    for (const name of readdirSync(dataDir).sort()) {
+      const match = /^(.+)\.ya?ml$/.exec(name);
+      if (!match?.[1]) continue;
+      data[match[1]] = readYamlFile(join(dataDir, name), display(join(dataDir, name)), sink);
+    }
+  }
+
+  const includes = new Map<string, string>();
+  const includesDir = join(contentDir, '_includes');
+  if (existsSync(includesDir)) {
+    for (const name of readdirSync(includesDir).sort()) {
+      const path = join(includesDir, name);
+      if (statSync(path).isFile()) includes.set(name, normaliseSource(readFileSync(path, 'utf8')));
+    }
+  }
+
+  const localeConfig = readLocaleConfig(settings, display(configPath), sink);
+  const categories = readCategories(data['categories'], display(join(dataDir, 'categories.yml')), sink);
+  const siteUrl = String(settings['url'] ?? DEFAULT_SITE_URL).replace(/\/+$/, '');
+
+  return { site: { ...settings, data }, localeConfig, siteUrl, includes, categories };
+}
+
+function readLocaleConfig(settings: Record<string, unknown>, file: string, sink: DiagnosticSink): LocaleConfig {
+  const languages = settings['languages'] ?? DEFAULT_LOCALE_NAMES;
+  const defaultLang = settings['default_lang'] ?? (Array.isArray(languages) ? languages[0] : undefined) ?? 'en';
+  if (!Array.isArray(languages) || languages.length === 0 || !languages.every((name) => typeof name === 'string' && /^[A-Za-z]{2,3}([_-][A-Za-z0-9]{2,8})*$/.test(name))) {
+    sink.error(file, START, 'config-languages', '"languages" must be a list of locale names such as ["en", "ja", "zh_CN"].');
+    return makeLocaleConfig(DEFAULT_LOCALE_NAMES, 'en');
+  }
+  try {
+    return makeLocaleConfig(languages as string[], String(defaultLang));
+  } catch (error) {
+    sink.error(file, START, 'config-default-lang', `${(error as Error).message}. Set "default_lang" to one of them.`);
+    return makeLocaleConfig(languages as string[], String(languages[0]));
+  }
+}
+
+function readCategories(
+  value: unknown,
+  file: string,
+  sink: DiagnosticSink,
+): ReadonlyMap<string, Readonly<Record<string, string>>> | undefined {
+  if (value === undefined) return undefined;
+  if (!isRecord(value)) {
+    sink.error(file, START, 'categories-invalid', 'categories.yml must map each category key to its labels per locale, e.g. "python: { en: Python }".');
+    return undefined;
+  }
+  const categories = new Map<string, Record<string, string>>();
+  for (const [key, labels] of Object.entries(value)) {
+    const labelMap: Record<string, string> = {};
+    if (isRecord(labels)) {
+      for (const [locale, label] of Object.entries(labels)) labelMap[locale] = String(label);
+    } else if (typeof labels === 'string') {
+      labelMap['*'] = labels;
+    }
+    categories.set(key, labelMap);
+  }
+  return categories;
+}

@@ -1,0 +1,55 @@
+/**
+ * Every path the site has is decided here, from locales and page names; templates never
+ * build URL strings themselves. Paths are root-relative and end in `/`.
+ */
+import type { Locale } from '../i18n/locales.ts';
+
+/** The site's own pages under `/<locale>/`; page names may not take these (see schema). */
+export const SITE_SECTIONS = ['search', '404'] as const;
+
+/** `/` — the language chooser. */
+export const ROOT_PATH = '/';
+
+/** @example localeHomePath(zhCN) === '/zh-cn/' */
+export function localeHomePath(locale: Locale): string {
+  return `/${locale.segment}/`;
+}
+
+/** @example entryPath(ja, 'git-push-rejected') === '/ja/git-push-rejected/' */
+export function entryPath(locale: Locale, pagename: string): string {
+  return `/${locale.segment}/${encodeURIComponent(pagename)}/`;
+}
+
+/** @example searchPath(en, 'EACCES') === '/en/search/?q=EACCES' */
+export function searchPath(locale: Locale, query?: string): string {
+  const path = `/${locale.segment}/search/`;
+  return query ? `${path}?${new URLSearchParams({ q: query })}` : path;
+}
+
+/** Each locale's "page not found" page; hosts route unknown paths under the locale to it. */
+export function notFoundPath(locale: Locale): string {
+  return `/${locale.segment}/404/`;
+}
+
+/** The URL a reader's browser needs, for canonical links, hreflang and previews. */
+export function absoluteUrl(siteUrl: string, path: string): string {
+  return new URL(path, `${siteUrl}/`).href;
+}
+
+export interface SitePathParts {
+  readonly locale: Locale;
+  /** The second segment: a page name or a site section; `undefined` on the locale home. */
+  readonly name: string | undefined;
+}
+
+/**
+ * Reads a root-relative site path back into locale and page name.
+ * @example parseSitePath(locales, '/zh-cn/foo/#x')?.name === 'foo'
+ */
+export function parseSitePath(locales: readonly Locale[], path: string): SitePathParts | undefined {
+  const [pathname = ''] = path.split(/[?#]/);
+  const [, segment, name, ...rest] = pathname.split('/');
+  const locale = locales.find((candidate) => candidate.segment === segment?.toLowerCase());
+  if (!locale || rest.some((part) => part !== '')) return undefined;
+  return { locale, name: name ? decodeURIComponent(name) : undefined };
+}

@@ -1,0 +1,111 @@
+/**
+ * The catalog as readers see it: every page name in every locale, real translation or
+ * fallback, and the catalog grouped by category. Pure: computed from loaded pages only.
+ */
+import type { Page } from '../content/load-site.ts';
+import type { Locale, LocaleConfig } from '../i18n/locales.ts';
+import { entryPath } from '../routing/routes.ts';
+
+/** What is shown at `/<locale>/<pagename>/`. */
+export interface PageRoute {
+  readonly locale: Locale;
+  readonly pagename: string;
+  readonly path: string;
+  /** The page whose content is shown: the translation, or the fallback's source. */
+  readonly page: Page;
+  /** True when `locale` has no translation and `page` is in another language. */
+  readonly isFallback: boolean;
+  /** Every real translation of the page name, in locale order (for hreflang and the switcher). */
+  readonly translations: readonly Page[];
+}
+
+export interface CatalogItem {
+  readonly route: PageRoute;
+}
+
+export interface CategoryGroup {
+  /** The category key, or `undefined` for entries without one. */
+  readonly key: string | undefined;
+  readonly label: string;
+  readonly items: readonly PageRoute[];
+}
+
+export class Catalog {
+  /** Real pages by page name, then locale name. */
+  private readonly byPagename = new Map<string, Map<string, Page>>();
+
+  constructor(
+    readonly pages: readonly Page[],
+    readonly localeConfig: LocaleConfig,
+    private readonly categoryLabels: ReadonlyMap<string, Readonly<Record<string, string>>> | undefined,
+  ) {
+    for (const page of pages) {
+      let translations = this.byPagename.get(page.pagename);
+      if (!translations) this.byPagename.set(page.pagename, (translations = new Map()));
+      translations.set(page.locale.name, page);
+    }
+  }
+
+  get pagenames(): string[] {
+    return [...this.byPagename.keys()].sort();
+  }
+
+  /** Real translations of `pagename`, in the configured locale order. */
+  translations(pagename: string): Page[] {
+    const found = this.byPagename.get(pagename);
+    if (!found) return [];
+    return this.localeConfig.locales.flatMap((locale) => found.get(locale.name) ?? []);
+  }
+
+  /**
+   * The page shown at `/<locale>/<pagename>/`: its translation, else the default locale's
+   * version, else the first translation in locale order. No locale has a dead end.
+   */
+  route(locale: Locale, pagename: string): PageRoute | undefined {
+    const translations = this.translations(pagename);
+    const own = translations.find((page) => page.locale === locale);
+    const page =
+      own ?? translations.find((candidate) => candidate.locale === this.localeConfig.defaultLocale) ?? translations[0];
+    if (!page) return undefined;
+    return { locale, pagename, path: entryPath(locale, pagename), page, isFallback: !own, translations };
+  }
+
+  /** Every page route of the site: each page name in each locale. */
+  routes(): PageRoute[] {
+    return this.localeConfig.locales.flatMap((locale) =>
+      this.pagenames.flatMap((pagename) => this.route(locale, pagename) ?? []),
+    );
+  }
+
+  /** The label of a category in a locale, falling back to the default locale, then the key. */
+  categoryLabel(key: string, locale: Locale): string {
+    const labels = this.categoryLabels?.get(key);
+    return labels?.[locale.name] ?? labels?.[this.localeConfig.defaultLocale.name] ?? labels?.['*'] ?? key;
+  }
+
+  /**
+   * The error entries of a locale (fallbacks included), grouped by category in the order of
+   * `categories.yml`, then alphabetically; entries without a category come last.
+   */
+  categoryGroups(locale: Locale, uncategorizedLabel: string): CategoryGroup[] {
+    const routes = this.pagenames
+      .map((pagename) => this.route(locale, pagename))
+      .filter((route): route is PageRoute => route?.page.kind === 'entry');
+    const keys = [...new Set(routes.map((route) => route.page.category))];
+    const order = [...(this.categoryLabels?.keys() ?? [])];
+    const rank = (key: string | undefined) => (key === undefined ? Number.MAX_SAFE_INTEGER : order.indexOf(key) === -1 ? order.length : order.indexOf(key));
+    keys.sort((a, b) => rank(a) - rank(b) || (a ?? '').localeCompare(b ?? ''));
+    return keys.map((key) => ({
+      key,
+      label: key === undefined ? uncategorizedLabel : this.categoryLabel(key, locale),
+      items: routes
+        .filter((route) => route.page.category === key)
+        .sort((a, b) => a.page.title.localeCompare(b.page.title, locale.bcp47)),
+    }));
+  }
+
+  /** Number of error entries (page names) in the catalog. */
+  get entryCount(): number {
+    return this.pagenames.filter((pagename) => this.translations(pagename)[0]?.kind === 'entry').length;
+  }
+}

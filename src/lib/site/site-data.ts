@@ -1,0 +1,33 @@
+/**
+ * The loaded site, shared by every page of one build. Loading reads and checks the whole
+ * tree, so it happens once per process: the integration loads it before the build and the
+ * pages reuse it (through `globalThis`, because Astro bundles pages apart from the config).
+ */
+import { loadSite, type Site } from '../content/load-site.ts';
+import { Catalog } from './catalog.ts';
+
+export interface SiteData {
+  readonly site: Site;
+  readonly catalog: Catalog;
+}
+
+const CACHE = Symbol.for('errata.site-data');
+type CacheHolder = { [CACHE]?: SiteData };
+
+/** Loads `content/` from the working directory, once. */
+export function getSiteData(): SiteData {
+  const holder = globalThis as CacheHolder;
+  if (!holder[CACHE]) {
+    const site = loadSite();
+    holder[CACHE] = {
+      site,
+      catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories),
+    };
+  }
+  return holder[CACHE];
+}
+
+/** Forgets the loaded site, so that the next build (e.g. in `astro dev`) reads the files again. */
+export function clearSiteData(): void {
+  delete (globalThis as CacheHolder)[CACHE];
+}
