@@ -5,6 +5,8 @@ import { readSiteUrl } from './src/lib/content/site-url.ts';
 
 export default defineConfig({
   site: readSiteUrl(),
+  // Tests build fixture trees into their own folder; everyone else gets dist/.
+  outDir: process.env.ERRATA_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   build: { format: 'directory' },
   devToolbar: { enabled: false },

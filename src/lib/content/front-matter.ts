@@ -2,7 +2,7 @@
  * Splits a Markdown file into its YAML front matter and body, keeping the position of every
  * field so that later rules can point at the exact line and column of a bad value.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { type Document, isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { type DiagnosticSink, type Position, START } from './diagnostic.ts';
 
 export interface FieldPositions {
@@ -51,6 +51,18 @@ function describeYamlError(error: YAMLError): string {
   }
 }
 
+/**
+ * YAML notices an unclosed quote only where the text ends; the reader needs the line where
+ * the quote was opened, which is where the value that swallowed the rest begins.
+ */
+function errorOffset(document: Document, error: YAMLError): number {
+  if (error.code !== 'MISSING_CHAR' || !isMap(document.contents)) return error.pos[0];
+  const starts = document.contents.items
+    .map((pair) => (pair.value as { range?: [number, number, number] } | null)?.range?.[0])
+    .filter((start): start is number => start !== undefined && start < error.pos[0]);
+  return starts.at(-1) ?? error.pos[0];
+}
+
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '').replace(/\.$/, '');
 }
@@ -91,7 +103,7 @@ export function parseFrontMatter(source: string, file: string, sink: DiagnosticS
   };
 
   for (const error of document.errors) {
-    sink.error(file, toFilePosition(error.pos[0]), 'front-matter-yaml', describeYamlError(error));
+    sink.error(file, toFilePosition(errorOffset(document, error)), 'front-matter-yaml', describeYamlError(error));
   }
   if (document.errors.length > 0) return undefined;
 

@@ -1,9 +1,10 @@
 /** The site's absolute URL from `content/_config.yml`, for Astro's `site` option. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { contentDir as defaultContentDir } from './content-dir.ts';
 import { parse } from 'yaml';
 
-export function readSiteUrl(contentDir = join(process.cwd(), 'content')): string | undefined {
+export function readSiteUrl(contentDir = defaultContentDir()): string | undefined {
   const path = join(contentDir, '_config.yml');
   if (!existsSync(path)) return undefined;
   try {

@@ -3,6 +3,7 @@
  * tree, so it happens once per process: the integration loads it before the build and the
  * pages reuse it (through `globalThis`, because Astro bundles pages apart from the config).
  */
+import { contentDir } from '../content/content-dir.ts';
 import { loadSite, type Site } from '../content/load-site.ts';
 import { Catalog } from './catalog.ts';
 
@@ -14,11 +15,11 @@ export interface SiteData {
 const CACHE = Symbol.for('errata.site-data');
 type CacheHolder = { [CACHE]?: SiteData };
 
-/** Loads `content/` from the working directory, once. */
+/** Loads the content tree (see `contentDir`), once. */
 export function getSiteData(): SiteData {
   const holder = globalThis as CacheHolder;
   if (!holder[CACHE]) {
-    const site = loadSite();
+    const site = loadSite({ contentDir: contentDir() });
     holder[CACHE] = {
       site,
       catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories),
