@@ -17,15 +17,15 @@ export interface RankableResult {
  * @example normaliseErrorText(' `Error:  “x”` ') === 'error: "x"'
  */
 export function normaliseErrorText(text: string): string {
-  return text
+  let folded = text
     .normalize('NFKC')
     .replace(/[\u2018\u2019]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[`"']+|[`"']+$/g, '')
-    .trim()
-    .toLowerCase();
+    .trim();
+  // Only a matching pair is a wrapper; a lone quote at the end belongs to the message.
+  while (folded.length >= 2 && /^[`"']/.test(folded) && folded.at(-1) === folded[0]) folded = folded.slice(1, -1).trim();
+  return folded.toLowerCase();
 }
 
 /** 3: the query is one of the entry's errors; 2: one contains the other; 0: otherwise. */

@@ -1,0 +1,24 @@
+/**
+ * Builds a content tree with the real `astro build` (in a child process, as `npm run build`
+ * does) into its own output folder.
+ */
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+export interface BuildResult {
+  readonly status: number | null;
+  readonly output: string;
+  readonly outDir: string;
+}
+
+export function buildSite(contentDir: string, outDir: string): BuildResult {
+  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ERRATA_CONTENT_DIR: resolve(contentDir), ERRATA_OUT_DIR: resolve(outDir), ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir: resolve(outDir) };
+}

@@ -1,0 +1,144 @@
+/**
+ * Builds a small fixture tree with the real build and checks what lands in the output:
+ * pages per locale, fallbacks, hreflang, includes, links, escaping and the search index.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse } from 'parse5';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
+
+const fixture = join(PROJECT_ROOT, 'tests/fixtures/site-small/content');
+const work = mkdtempSync(join(tmpdir(), 'errata-build-'));
+let build: BuildResult;
+const page = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
+
+interface Element {
+  tagName: string;
+  attrs: { name: string; value: string }[];
+}
+
+/** Every element of a document, as the HTML parsing algorithm builds them. */
+function parseElements(html: string): Element[] {
+  const found: Element[] = [];
+  const walk = (node: { tagName?: string; attrs?: Element['attrs']; childNodes?: unknown[]; content?: unknown }) => {
+    if (node.tagName && node.attrs) found.push({ tagName: node.tagName, attrs: node.attrs });
+    for (const child of node.childNodes ?? []) walk(child as typeof node);
+    if (node.content) walk(node.content as typeof node);
+  };
+  walk(parse(html) as unknown as Parameters<typeof walk>[0]);
+  return found;
+}
+
+beforeAll(() => {
+  build = buildSite(fixture, join(work, 'dist'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a successful build', () => {
+  it('exits 0', () => {
+    expect(build.status, build.output).toBe(0);
+  });
+
+  it('writes every page name in every locale, fallbacks included', () => {
+    for (const locale of ['en', 'ja', 'ko', 'zh-cn']) {
+      for (const name of ['ssl-verify', 'permission', 'ko-only', 'hostile', 'guide', 'search', '404']) {
+        expect(existsSync(join(build.outDir, locale, name, 'index.html')), `${locale}/${name}`).toBe(true);
+      }
+      expect(existsSync(join(build.outDir, locale, 'index.html'))).toBe(true);
+    }
+    expect(existsSync(join(build.outDir, 'index.html'))).toBe(true);
+    expect(existsSync(join(build.outDir, '404.html'))).toBe(true);
+  });
+
+  it('uses BCP-47 in <html lang> and lowercase segments in URLs', () => {
+    expect(page('zh-cn/ssl-verify/index.html')).toContain('<html lang="zh-CN">');
+    expect(page('ja/ssl-verify/index.html')).toContain('<html lang="ja">');
+  });
+
+  it('links each translation with hreflang, x-default and a canonical URL from the site URL', () => {
+    const html = page('ja/ssl-verify/index.html');
+    const alternates = [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map((m) => [m[1], m[2]]);
+    expect(alternates).toEqual([
+      ['en', 'https://docs.example.test/en/ssl-verify/'],
+      ['ja', 'https://docs.example.test/ja/ssl-verify/'],
+      ['zh-CN', 'https://docs.example.test/zh-cn/ssl-verify/'],
+      ['x-default', 'https://docs.example.test/en/ssl-verify/'],
+    ]);
+    expect(html).toContain('<link rel="canonical" href="https://docs.example.test/ja/ssl-verify/">');
+  });
+
+  it('shows a fallback in the reader\'s locale, marked and pointing at the original', () => {
+    const html = page('ja/permission/index.html');
+    expect(html).toContain('<article class="entry" data-pagefind-body lang="en">');
+    expect(html).toContain('このエントリはまだ日本語に翻訳されていません。');
+    expect(html).toContain('<link rel="canonical" href="https://docs.example.test/en/permission/">');
+    // A page name with no default-locale version falls back to the first translation.
+    expect(page('en/ko-only/index.html')).toContain('<article class="entry" data-pagefind-body lang="ko">');
+  });
+
+  it('replaces includes in headings and code blocks, and site variables', () => {
+    const html = page('en/ssl-verify/index.html');
+    expect(html).toContain('<h2 id="when-fixture-tool-connects">When Fixture Tool connects</h2>');
+    expect(html).toContain('$ Fixture Tool sync --verbose');
+    expect(html).toContain('https://forum.example.test');
+    expect(html).not.toContain('{%');
+  });
+
+  it('rewrites links to .md files into the target page URL, keeping the anchor', () => {
+    expect(page('en/ssl-verify/index.html')).toContain('<a href="/en/permission/#fix">the permissions entry</a>');
+  });
+
+  it('renders the error heading as code and lists the other errors covered', () => {
+    const html = page('en/ssl-verify/index.html');
+    expect(html).toContain('<code>[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1006)</code></h1>');
+    expect(html).toContain('urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] (_ssl.c:726)');
+  });
+
+  it('escapes hostile front matter and strips dangerous markup from bodies', () => {
+    const html = page('en/hostile/index.html');
+    expect(html).toContain('<title>&lt;/title&gt;&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt; | Fixture Catalog</title>');
+    const elements = parseElements(html);
+    // Parsed as a browser would: no element carries the hostile markup, only text does.
+    expect(elements.filter((el) => el.tagName === 'script')).toEqual([]);
+    expect(elements.flatMap((el) => el.attrs.filter((attr) => /^on/i.test(attr.name)))).toEqual([]);
+    expect(elements.flatMap((el) => el.attrs.filter((attr) => /^\s*javascript:/i.test(attr.value)))).toEqual([]);
+    expect(elements.filter((el) => ['iframe', 'style'].includes(el.tagName)).map((el) => el.tagName)).toEqual([]);
+    // The only form is the site's own search box.
+    expect(elements.filter((el) => el.tagName === 'form').map((el) => el.attrs.find((attr) => attr.name === 'action')?.value)).toEqual(['/en/search/']);
+    expect(html).toContain('&lt;img src=x onerror=alert(&#39;errors&#39;)&gt;');
+  });
+
+  it('groups the catalog by category with counts, in the page\'s language', () => {
+    const html = page('ja/index.html');
+    expect(html).toMatch(/ネットワーク <span class="count">1 件<\/span>/);
+    expect(html).toMatch(/Files <span class="count">1 件<\/span>/);
+    // Documentation pages are not error entries.
+    expect(html).not.toContain('/ja/guide/');
+  });
+
+  it('writes one search index per language with every page in it', () => {
+    const entry = JSON.parse(page('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.fromEntries(Object.entries(entry.languages).map(([lang, { page_count }]) => [lang, page_count]))).toEqual({
+      en: 5,
+      ja: 5,
+      ko: 5,
+      'zh-cn': 5,
+    });
+    expect(entry).toHaveProperty('include_characters');
+  });
+});
+
+describe('a build with mistakes', () => {
+  let failed: BuildResult;
+  beforeAll(() => {
+    failed = buildSite(join(PROJECT_ROOT, 'tests/fixtures/validation/unknown-lang/content'), join(work, 'failed-dist'));
+  });
+
+  it('stops before rendering anything and names the file, line and column', () => {
+    expect(failed.status).toBe(1);
+    expect(failed.output).toContain('content/jp/unknown-lang.md:5:7: Unknown lang "jp". Use one of: en, ja, ko, zh_CN. [front-matter-lang]');
+    expect(existsSync(failed.outDir)).toBe(false);
+  });
+});

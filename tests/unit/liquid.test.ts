@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { createLiquidRenderer } from '../../src/lib/liquid/render-liquid.ts';
+
+const renderer = createLiquidRenderer(new Map([['product', 'Errata Workbench\n'], ['tk-maya', 'tk-maya']]));
+const scope = { site: { title: 'errata', support_forum: 'https://forum.example', data: { versions: { current: '2.1' } } }, page: { title: 'My page', lang: 'en' } };
+const origin = { line: 7, column: 1 };
+const render = (text: string) => renderer.render(text, scope, origin);
+
+describe('Liquid includes', () => {
+  it.each([
+    ['a heading', '## Restart {% include product %}', '## Restart Errata Workbench'],
+    ['a paragraph', 'Open {% include product %} and retry.', 'Open Errata Workbench and retry.'],
+    ['link text', '[{% include product %} docs](https://example.org)', '[Errata Workbench docs](https://example.org)'],
+    ['inline code', '`{% include product %} --version`', '`Errata Workbench --version`'],
+    ['a code block', '```\n$ {% include tk-maya %} start\n```', '```\n$ tk-maya start\n```'],
+  ])('are replaced in %s, without the file\'s final newline', (_, text, expected) => {
+    expect(render(text)).toEqual({ output: expected, problems: [] });
+  });
+
+  it('reports an unknown include at the tag, in file coordinates', () => {
+    expect(render('Line one.\nUse {% include prodcut %} here.').problems).toEqual([
+      {
+        at: { line: 8, column: 5 },
+        ruleId: 'liquid-include-unknown',
+        message: 'Unknown include "prodcut". Files in content/_includes/: product, tk-maya. Create content/_includes/prodcut or fix the name.',
+      },
+    ]);
+  });
+
+  it('reports every unknown include of a file, not only the first', () => {
+    expect(render('{% include a %} and {% include b %}').problems.map((p) => p.at)).toEqual([
+      { line: 7, column: 1 },
+      { line: 7, column: 21 },
+    ]);
+  });
+});
+
+describe('Liquid variables', () => {
+  it('prints site and page values, nested data and bare config keys', () => {
+    expect(render('{{ site.title }} / {{ page.title }} / {{ site.data.versions.current }} / {{ support_forum }}').output).toBe(
+      'errata / My page / 2.1 / https://forum.example',
+    );
+  });
+
+  it('reports unknown variables instead of printing nothing', () => {
+    const { problems } = render('{{ site.forum }}\n{{ page.author }}');
+    expect(problems.map((p) => [p.at, p.ruleId])).toEqual([
+      [{ line: 7, column: 4 }, 'liquid-variable-unknown'],
+      [{ line: 8, column: 4 }, 'liquid-variable-unknown'],
+    ]);
+    expect(problems[1]?.message).toContain("The page's front matter has: title, lang.");
+  });
+
+  it('keeps raw blocks literal, tags and all', () => {
+    const text = '{% raw %}{{ unknown }} {% include nothing %}{% endraw %}';
+    expect(render(text)).toEqual({ output: '{{ unknown }} {% include nothing %}', problems: [] });
+  });
+
+  it('reports a syntax error at the broken tag', () => {
+    const { problems } = render('ok\n\n{% if %}');
+    expect(problems).toHaveLength(1);
+    // The position of the missing condition, just after `if`.
+    expect(problems[0]?.at).toEqual({ line: 9, column: 6 });
+    expect(problems[0]?.ruleId).toBe('liquid-syntax');
+  });
+
+  it('reports an output tag that is never closed', () => {
+    expect(render('Text {{ site.title').problems.map((p) => [p.at, p.ruleId])).toEqual([[{ line: 7, column: 6 }, 'liquid-syntax']]);
+  });
+
+  it('leaves text without Liquid untouched', () => {
+    expect(render('Plain {curly} text with 100%')).toEqual({ output: 'Plain {curly} text with 100%', problems: [] });
+  });
+});
