@@ -106,16 +106,24 @@ export function startSearchPage(): void {
     history.replaceState(history.state, '', url);
   };
 
-  async function run(query: string): Promise<void> {
+  /** `data-state` on the search root says where a search is: `loading`, `done` or `failed`. */
+  const setState = (state: 'loading' | 'done' | 'failed') => {
+    root.dataset['state'] = state;
+    list.setAttribute('aria-busy', String(state === 'loading'));
+  };
+
+  const run = async (query: string): Promise<void> => {
     const current = ++generation;
     keepQueryInUrl(query);
     moreButton?.remove();
     if (!query.trim()) {
-      list!.replaceChildren();
-      status!.textContent = messages.prompt;
+      list.replaceChildren();
+      status.textContent = messages.prompt;
+      setState('done');
       return;
     }
-    status!.textContent = messages.loading;
+    setState('loading');
+    status.textContent = messages.loading;
     try {
       const api = await loadPagefind();
       const search = await api.search(query);
@@ -123,11 +131,11 @@ export function startSearchPage(): void {
       const top = await Promise.all(search.results.slice(0, RERANK_WINDOW).map((result) => result.data()));
       if (current !== generation) return;
       const loaded = rankResults(query, top.map(toShown));
-      status!.textContent =
+      status.textContent =
         search.results.length === 0
           ? fillMessage(messages.empty, { query })
           : fillMessage(messages.count, { query, count: search.results.length });
-      list!.replaceChildren();
+      list.replaceChildren();
       let shown = 0;
       const showNext = async () => {
         const end = Math.min(shown + PAGE_SIZE, search.results.length);
@@ -136,7 +144,7 @@ export function startSearchPage(): void {
           if (current !== generation) return;
           loaded.push(...extra.map(toShown));
         }
-        list!.append(...loaded.slice(shown, end).map((result) => renderResult(result, pageLang)));
+        list.append(...loaded.slice(shown, end).map((result) => renderResult(result, pageLang)));
         shown = end;
         if (moreButton) moreButton.hidden = shown >= search.results.length;
       };
@@ -146,15 +154,17 @@ export function startSearchPage(): void {
         moreButton.className = 'more-results';
         moreButton.textContent = messages.more;
         moreButton.addEventListener('click', () => void showNext());
-        list!.after(moreButton);
+        list.after(moreButton);
       }
       await showNext();
+      if (current === generation) setState('done');
     } catch (error) {
       if (current !== generation) return;
-      status!.textContent = messages.failed;
+      status.textContent = messages.failed;
+      setState('failed');
       console.error(error);
     }
-  }
+  };
 
   let typingTimer: ReturnType<typeof setTimeout> | undefined;
   input.addEventListener('input', () => {
@@ -173,5 +183,8 @@ export function startSearchPage(): void {
   const headerInput = document.querySelector<HTMLInputElement>('#header-search-input');
   if (headerInput) headerInput.value = initial;
   if (initial) void run(initial);
-  else status.textContent = messages.prompt;
+  else {
+    status.textContent = messages.prompt;
+    setState('done');
+  }
 }

@@ -66,9 +66,9 @@ export function resolveFile(root: string, pathname: string): { file: string } | 
 
 /** `/ja/anything` → `dist/ja/404/index.html` when it exists, else `dist/404.html`. */
 function notFoundFile(root: string, pathname: string): string | undefined {
-  const segment = pathname.split('/')[1];
-  const localized = segment ? join(root, segment, '404', 'index.html') : undefined;
-  if (localized && !segment.includes('..') && isFile(localized)) return localized;
+  const segment = pathname.split('/')[1] ?? '';
+  const localized = /^[a-z0-9-]+$/i.test(segment) ? join(root, segment, '404', 'index.html') : undefined;
+  if (localized && isFile(localized)) return localized;
   return isFile(join(root, '404.html')) ? join(root, '404.html') : undefined;
 }
 

@@ -34,11 +34,18 @@ export class Catalog {
   /** Real pages by page name, then locale name. */
   private readonly byPagename = new Map<string, Map<string, Page>>();
 
+  readonly pages: readonly Page[];
+  readonly localeConfig: LocaleConfig;
+  private readonly categoryLabels: ReadonlyMap<string, Readonly<Record<string, string>>> | undefined;
+
   constructor(
-    readonly pages: readonly Page[],
-    readonly localeConfig: LocaleConfig,
-    private readonly categoryLabels: ReadonlyMap<string, Readonly<Record<string, string>>> | undefined,
+    pages: readonly Page[],
+    localeConfig: LocaleConfig,
+    categoryLabels: ReadonlyMap<string, Readonly<Record<string, string>>> | undefined,
   ) {
+    this.pages = pages;
+    this.localeConfig = localeConfig;
+    this.categoryLabels = categoryLabels;
     for (const page of pages) {
       let translations = this.byPagename.get(page.pagename);
       if (!translations) this.byPagename.set(page.pagename, (translations = new Map()));
