@@ -58,7 +58,7 @@ function renderResult(result: ShownResult, pageLang: string): HTMLLIElement {
     badge.textContent = nativeLanguageName(result.sourceLang);
     item.append(' ', badge);
   }
-  if (result.error) {
+  if (result.error && result.error !== result.title) {
     const code = document.createElement('code');
     code.className = 'result-error';
     code.textContent = result.error;

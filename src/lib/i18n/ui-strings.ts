@@ -4,6 +4,7 @@
  */
 
 const en = {
+  'nav.breadcrumbs': 'Breadcrumbs',
   'search.more': 'Show more results',
   'site.tagline': 'Error messages and how to fix them',
   'nav.home': 'Catalog',
@@ -41,6 +42,7 @@ export type UiKey = keyof typeof en;
 type UiStrings = Readonly<Record<UiKey, string>>;
 
 const ja: Partial<UiStrings> = {
+  'nav.breadcrumbs': 'パンくずリスト',
   'search.more': 'さらに表示',
   'site.tagline': 'エラー メッセージとその解決方法',
   'nav.home': 'カタログ',
@@ -75,6 +77,7 @@ const ja: Partial<UiStrings> = {
 };
 
 const ko: Partial<UiStrings> = {
+  'nav.breadcrumbs': '이동 경로',
   'search.more': '결과 더 보기',
   'site.tagline': '오류 메시지와 해결 방법',
   'nav.home': '카탈로그',
@@ -109,6 +112,7 @@ const ko: Partial<UiStrings> = {
 };
 
 const zh_CN: Partial<UiStrings> = {
+  'nav.breadcrumbs': '面包屑导航',
   'search.more': '显示更多结果',
   'site.tagline': '错误消息及其解决方法',
   'nav.home': '目录',

@@ -26,6 +26,16 @@ export function searchPath(locale: Locale, query?: string): string {
   return query ? `${path}?${new URLSearchParams({ q: query })}` : path;
 }
 
+/** The id of a category's section on the locale home. */
+export function categoryAnchorId(key: string | undefined): string {
+  return `category-${key ?? 'other'}`;
+}
+
+/** A category's section on the locale home, e.g. `/ja/#category-python`. */
+export function categoryPath(locale: Locale, key: string | undefined): string {
+  return `${localeHomePath(locale)}#${categoryAnchorId(key)}`;
+}
+
 /** Each locale's "page not found" page; hosts route unknown paths under the locale to it. */
 export function notFoundPath(locale: Locale): string {
   return `/${locale.segment}/404/`;

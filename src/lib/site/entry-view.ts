@@ -3,7 +3,7 @@
  */
 import { nativeLanguageName, uiText } from '../i18n/ui-strings.ts';
 import { renderHtml } from '../markdown/render-html.ts';
-import { entryPath, localeHomePath } from '../routing/routes.ts';
+import { categoryPath, entryPath, localeHomePath } from '../routing/routes.ts';
 import type { PageRoute } from './catalog.ts';
 import { makeHead, translationAlternates, type HeadData } from './head.ts';
 import { translationLinks, type LanguageLink } from './language-links.ts';
@@ -49,7 +49,7 @@ export function entryView(route: PageRoute, { site, catalog }: SiteData): EntryV
     languages: translationLinks(route.translations, locale),
     breadcrumbs: [
       { label: ui('nav.home'), href: localeHomePath(locale) },
-      ...(categoryLabel && page.category ? [{ label: categoryLabel, href: `${localeHomePath(locale)}#category-${page.category}` }] : []),
+      ...(categoryLabel ? [{ label: categoryLabel, href: categoryPath(locale, page.category) }] : []),
     ],
     heading: page.heading,
     headingIsCode: page.headingIsCode,
