@@ -1,6 +1,7 @@
 /**
- * The Astro integration that makes a build an errata build: the content check runs before
- * anything is rendered and stops the build on any error; the search index is written after.
+ * The Astro integration that makes a build an errata build: the content check (and the
+ * search retrieval check) runs before anything is rendered and stops the build on any
+ * error; the Pagefind index, the error-signature indexes and `_redirects` are written after.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,18 +9,24 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { reportSite } from '../lib/content/report.ts';
 import { redirectsFile } from '../lib/routing/host-rules.ts';
+import type { SignatureIndex } from '../lib/search/signature-index.ts';
+import { checkSite } from '../lib/site/check-site.ts';
 import { clearSiteData, getSiteData } from '../lib/site/site-data.ts';
 import { writeSearchIndex } from './search-index.ts';
+import { writeSignatureIndexes } from './signature-files.ts';
 
 export default function errata(): AstroIntegration {
+  let indexes: ReadonlyMap<string, SignatureIndex> | undefined;
   return {
     name: 'errata',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': async ({ logger }) => {
         clearSiteData();
-        const report = reportSite(getSiteData().site);
-        const problems = report.lines.slice(0, -1);
-        for (const line of problems) console.error(line);
+        const data = getSiteData();
+        const check = await checkSite(data);
+        indexes = check.indexes;
+        const report = reportSite(data.site, check.diagnostics);
+        for (const line of report.lines.slice(0, -1)) console.error(line);
         if (!report.ok) {
           // The lines above already say everything; a stack trace would only hide them.
           logger.error(report.lines.at(-1) ?? 'Content check failed.');
@@ -29,12 +36,11 @@ export default function errata(): AstroIntegration {
       },
       'astro:build:done': async ({ dir, logger }) => {
         const { catalog, site } = getSiteData();
+        const { locales } = site.sources.localeConfig;
         const outDir = fileURLToPath(dir);
-        writeFileSync(join(outDir, '_redirects'), redirectsFile(site.sources.localeConfig.locales));
-        const expected = new Map<string, number>();
-        for (const route of catalog.routes()) expected.set(route.locale.segment, (expected.get(route.locale.segment) ?? 0) + 1);
-        const summary = await writeSearchIndex(outDir, expected);
-        logger.info(summary);
+        writeFileSync(join(outDir, '_redirects'), redirectsFile(locales));
+        logger.info(writeSignatureIndexes(outDir, locales, indexes ?? new Map()));
+        logger.info(await writeSearchIndex(outDir, catalog.routeCountsBySegment()));
       },
     },
   };

@@ -1,12 +1,18 @@
 /**
- * The search page's client: runs the query from `?q=` on load and as the reader types, keeps
- * the query in the URL, and renders results with DOM text APIs only. Pagefind loads lazily;
- * each search is numbered so a slow, stale one never overwrites a newer one.
+ * The search page's client. Typed text runs Pagefind's full-text search and the
+ * error-signature matcher together; a paste (several lines, or a long line) runs the matcher
+ * on the paste's error lines and shows which line matched. When nothing matches well, the
+ * page says so, shows what was searched for, and lists full-text results below. The query
+ * stays in the URL. Everything is rendered with DOM text APIs; each search is numbered so a
+ * stale one never overwrites a newer one; the indexes load on first use.
  */
 import { nativeLanguageName } from '../lib/i18n/ui-strings.ts';
-import { excerptSegments } from '../lib/search/excerpt.ts';
-import { rankResults } from '../lib/search/rank.ts';
+import type { ExcerptSegment } from '../lib/search/excerpt.ts';
+import { fileStore } from '../lib/search/index-files.ts';
+import { GOOD_MATCH, matchErrorLines } from '../lib/search/match-paste.ts';
+import { mergeViews, signatureViews, textViews, type ResultView, type TextResult } from '../lib/search/result-views.ts';
 import { fillMessage, type SearchMessages } from '../lib/search/search-messages.ts';
+import { planSearch } from '../lib/search/search-plan.ts';
 
 interface PagefindResultData {
   readonly url: string;
@@ -19,21 +25,12 @@ interface PagefindApi {
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
-interface ShownResult {
-  readonly url: string;
-  readonly title: string;
-  readonly error: string;
-  readonly errors: readonly string[];
-  readonly excerpt: string;
-  readonly sourceLang: string | undefined;
-}
-
-/** Results whose data is loaded and re-ranked; the rest keep Pagefind's order. */
-const RERANK_WINDOW = 30;
-const PAGE_SIZE = 10;
+/** Full-text results whose data is loaded and re-ranked. */
+const TEXT_RESULTS = 20;
+const SIGNATURE_RESULTS = 10;
 const TYPING_DELAY_MS = 150;
 
-function toShown(data: PagefindResultData): ShownResult {
+function toTextResult(data: PagefindResultData): TextResult {
   return {
     url: data.url,
     title: data.meta['title'] ?? data.url,
@@ -44,9 +41,21 @@ function toShown(data: PagefindResultData): ShownResult {
   };
 }
 
-function renderResult(result: ShownResult, pageLang: string): HTMLLIElement {
+function appendSegments(parent: HTMLElement, segments: readonly ExcerptSegment[]): void {
+  for (const segment of segments) {
+    if (segment.marked) {
+      const mark = document.createElement('mark');
+      mark.textContent = segment.text;
+      parent.append(mark);
+    } else {
+      parent.append(segment.text);
+    }
+  }
+}
+
+function renderResult(result: ResultView, pageLang: string): HTMLLIElement {
   const item = document.createElement('li');
-  item.className = 'search-result';
+  item.className = `search-result search-result-${result.source}`;
   const link = document.createElement('a');
   link.href = result.url;
   link.className = 'result-title';
@@ -55,6 +64,7 @@ function renderResult(result: ShownResult, pageLang: string): HTMLLIElement {
   if (result.sourceLang && result.sourceLang.toLowerCase() !== pageLang.toLowerCase()) {
     const badge = document.createElement('span');
     badge.className = 'badge';
+    badge.lang = result.sourceLang;
     badge.textContent = nativeLanguageName(result.sourceLang);
     item.append(' ', badge);
   }
@@ -64,30 +74,30 @@ function renderResult(result: ShownResult, pageLang: string): HTMLLIElement {
     code.textContent = result.error;
     item.append(code);
   }
-  const excerpt = document.createElement('p');
-  excerpt.className = 'result-excerpt';
-  for (const segment of excerptSegments(result.excerpt)) {
-    if (segment.marked) {
-      const mark = document.createElement('mark');
-      mark.textContent = segment.text;
-      excerpt.append(mark);
-    } else {
-      excerpt.append(segment.text);
-    }
-  }
-  item.append(excerpt);
+  const snippet = document.createElement(result.source === 'signature' ? 'pre' : 'p');
+  snippet.className = result.source === 'signature' ? 'result-matched-line' : 'result-excerpt';
+  appendSegments(snippet, result.snippet);
+  item.append(snippet);
   return item;
 }
 
 export function startSearchPage(): void {
   const root = document.querySelector<HTMLElement>('[data-search-page]');
   const form = root?.querySelector('form');
-  const input = root?.querySelector<HTMLInputElement>('input[name="q"]');
+  const input = root?.querySelector<HTMLTextAreaElement>('textarea[name="q"]');
   const status = root?.querySelector<HTMLElement>('[data-testid="search-status"]');
   const list = root?.querySelector<HTMLOListElement>('[data-testid="search-results"]');
-  if (!root || !form || !input || !status || !list) return;
+  const searchedFor = root?.querySelector<HTMLElement>('[data-testid="searched-for"]');
+  const fullTextHeading = root?.querySelector<HTMLElement>('[data-testid="full-text-heading"]');
+  const fullTextList = root?.querySelector<HTMLOListElement>('[data-testid="full-text-results"]');
+  if (!root || !form || !input || !status || !list || !searchedFor || !fullTextHeading || !fullTextList) return;
   const messages = JSON.parse(root.dataset['messages'] ?? '{}') as SearchMessages;
   const pageLang = document.documentElement.lang;
+  const indexBase = new URL(root.dataset['index'] ?? '/', location.href);
+  const signatures = fileStore(async (path) => {
+    const response = await fetch(new URL(path, indexBase));
+    return response.ok ? response.text() : undefined;
+  });
 
   let pagefind: Promise<PagefindApi> | undefined;
   const loadPagefind = (): Promise<PagefindApi> =>
@@ -96,14 +106,11 @@ export function startSearchPage(): void {
       return api;
     }));
 
-  let generation = 0;
-  let moreButton: HTMLButtonElement | undefined;
-
-  const keepQueryInUrl = (query: string) => {
-    const url = new URL(location.href);
-    if (query) url.searchParams.set('q', query);
-    else url.searchParams.delete('q');
-    history.replaceState(history.state, '', url);
+  const fullText = async (query: string): Promise<ResultView[]> => {
+    if (!query.trim()) return [];
+    const search = await (await loadPagefind()).search(query);
+    const loaded = await Promise.all((search?.results ?? []).slice(0, TEXT_RESULTS).map((result) => result.data()));
+    return textViews(query, loaded.map(toTextResult));
   };
 
   /** `data-state` on the search root says where a search is: `loading`, `done` or `failed`. */
@@ -112,12 +119,30 @@ export function startSearchPage(): void {
     list.setAttribute('aria-busy', String(state === 'loading'));
   };
 
+  const show = (results: readonly ResultView[], target: HTMLOListElement) =>
+    target.replaceChildren(...results.map((result) => renderResult(result, pageLang)));
+
+  const clear = () => {
+    list.replaceChildren();
+    fullTextList.replaceChildren();
+    fullTextHeading.hidden = true;
+    searchedFor.hidden = true;
+  };
+
+  const keepQueryInUrl = (query: string) => {
+    const url = new URL(location.href);
+    if (query) url.searchParams.set('q', query);
+    else url.searchParams.delete('q');
+    history.replaceState(history.state, '', url);
+  };
+
+  let generation = 0;
   const run = async (query: string): Promise<void> => {
     const current = ++generation;
-    keepQueryInUrl(query);
-    moreButton?.remove();
+    const plan = planSearch(query);
+    keepQueryInUrl(query.trim() ? plan.shareable : '');
     if (!query.trim()) {
-      list.replaceChildren();
+      clear();
       status.textContent = messages.prompt;
       setState('done');
       return;
@@ -125,39 +150,34 @@ export function startSearchPage(): void {
     setState('loading');
     status.textContent = messages.loading;
     try {
-      const api = await loadPagefind();
-      const search = await api.search(query);
-      if (current !== generation || !search) return;
-      const top = await Promise.all(search.results.slice(0, RERANK_WINDOW).map((result) => result.data()));
+      const [matches, text] = await Promise.all([
+        matchErrorLines(plan.lines, signatures, SIGNATURE_RESULTS),
+        plan.mode === 'typing' ? fullText(plan.fullTextQuery) : Promise.resolve([]),
+      ]);
       if (current !== generation) return;
-      const loaded = rankResults(query, top.map(toShown));
-      status.textContent =
-        search.results.length === 0
-          ? fillMessage(messages.empty, { query })
-          : fillMessage(messages.count, { query, count: search.results.length });
-      list.replaceChildren();
-      let shown = 0;
-      const showNext = async () => {
-        const end = Math.min(shown + PAGE_SIZE, search.results.length);
-        if (loaded.length < end) {
-          const extra = await Promise.all(search.results.slice(loaded.length, end).map((result) => result.data()));
-          if (current !== generation) return;
-          loaded.push(...extra.map(toShown));
-        }
-        list.append(...loaded.slice(shown, end).map((result) => renderResult(result, pageLang)));
-        shown = end;
-        if (moreButton) moreButton.hidden = shown >= search.results.length;
-      };
-      if (search.results.length > PAGE_SIZE) {
-        moreButton = document.createElement('button');
-        moreButton.type = 'button';
-        moreButton.className = 'more-results';
-        moreButton.textContent = messages.more;
-        moreButton.addEventListener('click', () => void showNext());
-        list.after(moreButton);
+      const good = signatureViews(matches.filter((match) => match.score >= GOOD_MATCH));
+      clear();
+      searchedFor.hidden = plan.mode !== 'paste';
+      searchedFor.querySelector('code')!.textContent = plan.summary;
+      searchedFor.querySelector<HTMLElement>('.link-note')!.hidden = !plan.shareableIsNormalised;
+
+      if (plan.mode === 'typing') {
+        const results = mergeViews(good, text);
+        show(results, list);
+        status.textContent = results.length === 0 ? fillMessage(messages.empty, { query }) : fillMessage(messages.count, { query, count: results.length });
+      } else if (good.length > 0) {
+        show(good, list);
+        status.textContent = fillMessage(messages.pasteCount, { count: good.length });
+      } else {
+        // No entry matches well: say so, show what was searched, offer full-text results.
+        status.textContent = messages.noMatch;
+        searchedFor.hidden = false;
+        const fallback = await fullText(plan.fullTextQuery);
+        if (current !== generation) return;
+        fullTextHeading.hidden = fallback.length === 0;
+        show(fallback, fullTextList);
       }
-      await showNext();
-      if (current === generation) setState('done');
+      setState('done');
     } catch (error) {
       if (current !== generation) return;
       status.textContent = messages.failed;
@@ -171,6 +191,13 @@ export function startSearchPage(): void {
     clearTimeout(typingTimer);
     typingTimer = setTimeout(() => void run(input.value), TYPING_DELAY_MS);
   });
+  // Enter searches; Shift+Enter adds a line. A paste keeps its lines.
+  input.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     clearTimeout(typingTimer);
@@ -181,7 +208,7 @@ export function startSearchPage(): void {
   const initial = new URLSearchParams(location.search).get('q') ?? '';
   input.value = initial;
   const headerInput = document.querySelector<HTMLInputElement>('#header-search-input');
-  if (headerInput) headerInput.value = initial;
+  if (headerInput) headerInput.value = initial.split('\n')[0] ?? '';
   if (initial) void run(initial);
   else {
     status.textContent = messages.prompt;

@@ -35,6 +35,8 @@ export interface Page {
   readonly headingIsCode: boolean;
   /** Other error messages the entry covers (`errors:`). */
   readonly errors: readonly string[];
+  /** Where the heading and each `errors:` item are written, in that order (for search checks). */
+  readonly signaturePositions: readonly Position[];
   /** The body without its H1, links already pointing at site URLs. */
   readonly tree: Root;
 }
@@ -181,6 +183,10 @@ function loadPage(input: PageInput): { page: Page; pagenameAt: Position; links: 
     heading: heading?.text ?? data.title,
     headingIsCode: heading?.isCode ?? false,
     errors: data.errors,
+    signaturePositions: [
+      heading?.node.position ? toFile({ line: heading.node.position.start.line, column: heading.node.position.start.column }) : START,
+      ...data.errors.map((_, index) => listItemPosition(parsed, 'errors', index) ?? START),
+    ],
     tree,
   };
   const pagenameAt = parsed.fields.get('pagename')?.value ?? START;

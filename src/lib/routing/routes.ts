@@ -41,6 +41,11 @@ export function notFoundPath(locale: Locale): string {
   return `/${locale.segment}/404/`;
 }
 
+/** Folder of a locale's error-signature index files (see `search/signature-index.ts`). */
+export function signatureIndexPath(locale: Locale): string {
+  return `/errata-search/${locale.segment}/`;
+}
+
 /** The URL a reader's browser needs, for canonical links, hreflang and previews. */
 export function absoluteUrl(siteUrl: string, path: string): string {
   return new URL(path, `${siteUrl}/`).href;

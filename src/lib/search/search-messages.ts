@@ -9,7 +9,11 @@ export interface SearchMessages {
   readonly count: string;
   readonly prompt: string;
   readonly failed: string;
-  readonly more: string;
+  readonly pasteCount: string;
+  readonly noMatch: string;
+  readonly searchedFor: string;
+  readonly fullText: string;
+  readonly linkNormalised: string;
 }
 
 export function searchMessages(localeName: string): SearchMessages {
@@ -20,7 +24,11 @@ export function searchMessages(localeName: string): SearchMessages {
     count: raw('search.count'),
     prompt: raw('search.prompt'),
     failed: raw('search.failed'),
-    more: raw('search.more'),
+    pasteCount: raw('search.pasteCount'),
+    noMatch: raw('search.noMatch'),
+    searchedFor: raw('search.searchedFor'),
+    fullText: raw('search.fullText'),
+    linkNormalised: raw('search.linkNormalised'),
   };
 }
 

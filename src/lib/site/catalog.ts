@@ -84,6 +84,11 @@ export class Catalog {
     );
   }
 
+  /** Number of page routes per locale URL segment: what each language's search index must hold. */
+  routeCountsBySegment(): Map<string, number> {
+    return new Map(this.localeConfig.locales.map((locale) => [locale.segment, this.pagenames.length]));
+  }
+
   /** The label of a category in a locale, falling back to the default locale, then the key. */
   categoryLabel(key: string, locale: Locale): string {
     const labels = this.categoryLabels?.get(key);

@@ -1,0 +1,143 @@
+/**
+ * Pasted text → the lines that carry the error, with variable parts masked. Knows the common
+ * shapes — Python tracebacks (2 and 3, chained), Java/Kotlin stack traces with `Caused by:`,
+ * Node stacks, .NET exceptions with inner `--->` chains, Go panics, `LEVEL source: message`
+ * log lines, shell prompts — and drops stack frames, prompts and noise. Never throws; the
+ * work is bounded, so a megabyte of anything stays fast.
+ */
+import { maskVariableParts } from './mask.ts';
+import { errorTokens } from './tokens.ts';
+
+export interface ErrorLine {
+  /** 0-based line number in the paste, for showing which line matched. */
+  readonly index: number;
+  /** The line as pasted, prefixes (timestamps, levels, "Caused by:") removed, trimmed. */
+  readonly text: string;
+  readonly masked: string;
+  readonly tokens: readonly string[];
+  /** True when the line looks like an error message rather than other output. */
+  readonly primary: boolean;
+}
+
+/** Bounds that keep any paste cheap: the head and tail of a long log carry its errors. */
+export const LIMITS = {
+  headChars: 24_000,
+  tailChars: 40_000,
+  lineChars: 1_000,
+  maxLines: 400,
+  /** Error lines kept for matching, primary lines first. */
+  maxErrorLines: 40,
+} as const;
+
+/** Multi-line or long input is a paste; a short single line is typed. */
+export function isPaste(text: string): boolean {
+  return /\n\s*\S/.test(text.trim()) || text.trim().length > 160;
+}
+
+/** Frames, markers and other lines that never carry the message. */
+const NOISE: readonly RegExp[] = [
+  /^traceback \(most recent call last\):?$/i,
+  /^during handling of the above exception, another exception occurred:?$/i,
+  /^the above exception was the direct cause of the following exception:?$/i,
+  /^file "[^"]*", line \d+/i, // Python frame
+  /^at [^\s(]+\s*\(.*\)\s*\{?$/, // Java / JS frame with location
+  /^(?:[\w.-]+:)?[\w./\\@-]+:\d+(?::\d+)?$/, // a location alone (Node prints one above the code frame)
+  /^at (?:async )?[\w$.<>[\]/\\:-]+$/, // JS frame without parentheses
+  /^at .+ in .+:line \d+$/, // .NET frame
+  /^at [\w.`<>[\],]+\(.*\)$/, // .NET frame without source
+  /^\.\.\. \d+ (?:more|common frames omitted)$/,
+  /^--- end of (?:inner exception )?stack trace(?: from previous location)? ---$/i,
+  /^goroutine \d+ \[[^\]]*\]:$/, // Go
+  /^[\w./*()-]+\([\w, .*-]*\)$/, // Go function call line
+  /^\/?[\w./@-]+\.go:\d+(?: \+0x[0-9a-f]+)?$/i,
+  /^exit status \d+$/,
+  /^node\.js v[\d.]+$/i,
+  /^[~^\s]+$/, // caret and tilde markers under code
+  /^\d+ \|/, // code frame
+  /^[-=*_#~+.<>|\s]{3,}$/, // separators
+];
+
+/** Command lines: what the user typed is not the error. */
+const PROMPT = /^(?:\$|#|>|>>>|\.\.\.|PS [a-z]:\\[^>]*>|[\w.-]+@[\w.-]+(?::[^$#\s]*)?[$#]|[a-z]:\\[^>]*>)\s/i;
+
+/** Leading timestamps, levels and bracketed sources of log lines. */
+const LOG_PREFIXES: readonly RegExp[] = [
+  /^\[?\d{4}[-/.]\d{2}[-/.]\d{2}[t ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:z|[+-]\d{2}:?\d{2})?\]?\s*/i,
+  /^\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s*/,
+  /^[a-z]{3} \d{1,2} \d{2}:\d{2}:\d{2}\s+(?:[\w.-]+\s+)?(?:[\w./-]+(?:\[\d+\])?:\s*)?/i, // syslog
+  /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+\s+[\w.-]+:\d+\]\s*/, // glog
+  /^\[(?:trace|debug|info|notice|warn|warning|error|err|fatal|critical|crit|severe)(?:\s+[^\]]*)?\]\s*/i,
+  // Upper-case levels only: `Error [ERR_X]:` at the start of a line is a JavaScript error's name.
+  /^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE)\b[:|-]?\s+(?=\S)/,
+  /^\[[\w.-]+\]\s*/, // [module]
+];
+
+/** Wrappers before a chained exception: keep what they wrap. */
+const CHAIN_PREFIXES = /^(?:caused by:|exception in thread "[^"]*"|uncaught(?: exception)?:?|unhandled exception\.?|panic:(?= ))\s*/i;
+
+const PRIMARY =
+  /(?:\b[\w.$]*(?:error|exception|fault|panic|failure|warning)\b|\b(?:fatal|error|errno|winerror|denied|refused|failed|failure|cannot|can't|could not|unable|not found|not recognized|no such|invalid|unexpected|timed out|timeout|aborted|err!|e\d{4})\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[A-Z]{2,}[0-9]*\b:)/i;
+
+/** Keeps the head and tail of a very long paste, and drops NUL and other control characters. */
+function bound(text: string): string {
+  const { headChars, tailChars } = LIMITS;
+  const kept = text.length > headChars + tailChars ? `${text.slice(0, headChars)}\n${text.slice(-tailChars)}` : text;
+  return kept.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]+/g, ' ');
+}
+
+function stripPrefixes(line: string): string {
+  let stripped = line;
+  for (let pass = 0; pass < 3; pass++) {
+    const before = stripped;
+    for (const prefix of LOG_PREFIXES) stripped = stripped.replace(prefix, '');
+    stripped = stripped.replace(CHAIN_PREFIXES, '');
+    if (stripped === before) break;
+  }
+  return stripped.trim();
+}
+
+/**
+ * The error lines of a paste, in paste order, primary lines preferred when there are many.
+ * @example extractErrorLines('Traceback (most recent call last):\n  File "x.py", line 1, in <module>\n    import q\nModuleNotFoundError: No module named \'q\'')
+ *   // → one line: "ModuleNotFoundError: No module named '<v>'"
+ */
+export function extractErrorLines(paste: string): ErrorLine[] {
+  const rawLines = bound(String(paste)).split(/\r\n?|\n/);
+  const lines = rawLines.length > LIMITS.maxLines ? [...rawLines.slice(0, 100), ...rawLines.slice(-(LIMITS.maxLines - 100))] : rawLines;
+  const offset = rawLines.length - lines.length;
+  const found: ErrorLine[] = [];
+  let previousWasPythonFrame = false;
+
+  lines.forEach((raw, position) => {
+    const index = position < 100 ? position : position + offset;
+    const line = raw.slice(0, LIMITS.lineChars);
+    const trimmed = line.trim();
+    const isPythonFrame = /^\s*File "[^"]*", line \d+/.test(line);
+    // The indented source line after a Python frame is code, not a message.
+    const isFrameSource = previousWasPythonFrame && /^\s{2,}\S/.test(line);
+    previousWasPythonFrame = isPythonFrame;
+    if (!trimmed || isFrameSource || PROMPT.test(trimmed) || NOISE.some((pattern) => pattern.test(trimmed))) return;
+
+    // .NET writes inner exceptions on one line: "A: x ---> B: y".
+    for (const part of trimmed.split(/\s+--->\s+/)) {
+      const text = stripPrefixes(part);
+      if (!text) continue;
+      const masked = maskVariableParts(text);
+      const tokens = errorTokens(masked);
+      if (tokens.length === 0) continue;
+      found.push({ index, text, masked, tokens, primary: PRIMARY.test(text) });
+    }
+  });
+
+  const unique = found.filter((line, i) => found.findIndex((other) => other.masked === line.masked) === i);
+  if (unique.length <= LIMITS.maxErrorLines) return unique;
+  const primary = unique.filter((line) => line.primary);
+  const keep = new Set([...primary.slice(-LIMITS.maxErrorLines), ...unique.filter((line) => !line.primary)].slice(0, LIMITS.maxErrorLines));
+  return unique.filter((line) => keep.has(line));
+}
+
+/** What the search page shows as "searched for": the primary lines, masked. */
+export function normalisedSummary(lines: readonly ErrorLine[]): string {
+  const primary = lines.filter((line) => line.primary);
+  return (primary.length > 0 ? primary : lines).map((line) => line.masked).join('\n');
+}

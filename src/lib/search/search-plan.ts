@@ -1,0 +1,36 @@
+/**
+ * What the search page does with its input: typed text or a paste, the error lines to
+ * match, the normalised form shown as "searched for", and the query kept in a shareable URL.
+ */
+import { extractErrorLines, isPaste, normalisedSummary, type ErrorLine } from './normalise-paste.ts';
+
+/** Longest query kept in a URL as written; longer pastes are shared in normalised form. */
+export const URL_QUERY_LIMIT = 2000;
+
+export interface SearchPlan {
+  readonly mode: 'typing' | 'paste';
+  readonly lines: readonly ErrorLine[];
+  /** The masked error lines, one per line: what was searched for. */
+  readonly summary: string;
+  /** What goes in `?q=`: the input, or its normalised form when the input is too long. */
+  readonly shareable: string;
+  readonly shareableIsNormalised: boolean;
+  /** Words for the plain full-text search when no entry matches well. */
+  readonly fullTextQuery: string;
+}
+
+export function planSearch(input: string): SearchPlan {
+  const mode = isPaste(input) ? 'paste' : 'typing';
+  const lines = extractErrorLines(input);
+  const summary = normalisedSummary(lines);
+  const tooLong = input.length > URL_QUERY_LIMIT;
+  const primary = lines.find((line) => line.primary) ?? lines[0];
+  return {
+    mode,
+    lines,
+    summary,
+    shareable: tooLong ? summary.slice(0, URL_QUERY_LIMIT) : input,
+    shareableIsNormalised: tooLong,
+    fullTextQuery: mode === 'typing' ? input.trim() : (primary?.tokens ?? []).slice(0, 6).join(' '),
+  };
+}

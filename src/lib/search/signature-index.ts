@@ -1,0 +1,115 @@
+/**
+ * The error-signature index: every entry's heading error and `errors:` items, normalised as
+ * pastes are, stored per locale as small files so a search fetches only what it needs:
+ * `meta.json` (counts, and the document frequency of tokens too common to index),
+ * `t/<shard>.json` (postings of the tokens that hash to that shard) and `d/<chunk>.json`
+ * (the display record of a few entries). Built at build time; read by the browser and the CLI.
+ */
+import { extractErrorLines } from './normalise-paste.ts';
+
+export const INDEX_VERSION = 1;
+
+/** One entry as the index sees it. */
+export interface SignatureRecord {
+  readonly url: string;
+  readonly title: string;
+  /** BCP-47 language of the entry's content (differs from the locale on fallback pages). */
+  readonly sourceLang: string;
+  /** The heading error first, then the `errors:` items, as written. */
+  readonly signatures: readonly string[];
+}
+
+export interface IndexMeta {
+  readonly version: number;
+  readonly docs: number;
+  readonly shards: number;
+  readonly chunkSize: number;
+  /** Tokens left out of the postings because too many entries have them, with their counts. */
+  readonly common: Readonly<Record<string, number>>;
+}
+
+/** token → [document frequency, postings as flat (doc, signature, norm × 100) triples]. */
+export type Shard = Readonly<Record<string, readonly [number, readonly number[]]>>;
+export type Chunk = readonly SignatureRecord[];
+
+export interface SignatureIndex {
+  readonly meta: IndexMeta;
+  readonly shards: ReadonlyMap<number, Shard>;
+  readonly chunks: ReadonlyMap<number, Chunk>;
+}
+
+/** FNV-1a: the same shard for a token in the build, the browser and the CLI. */
+export function tokenShard(token: string, shards: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) {
+    hash ^= token.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0) % shards;
+}
+
+/** Weight of a token that `df` of `docs` entries have: rare identifiers weigh more than `error`. */
+export function tokenWeight(df: number, docs: number): number {
+  return Math.log(1 + docs / Math.max(df, 1));
+}
+
+/** A token in more than this share of entries (and more than a few) carries no signal. */
+function isCommon(df: number, docs: number): boolean {
+  return df > 50 && df > docs * 0.05;
+}
+
+/** Tokens of a signature: those of all its error lines. */
+export function signatureTokens(signature: string): string[] {
+  return [...new Set(extractErrorLines(signature).flatMap((line) => line.tokens))];
+}
+
+/** About 4 KB of postings per shard: few requests, none large. */
+function shardCount(postings: number): number {
+  let shards = 16;
+  while (shards < 4096 && postings * 8 > shards * 4096) shards *= 2;
+  return shards;
+}
+
+export function buildSignatureIndex(records: readonly SignatureRecord[], chunkSize = 8): SignatureIndex {
+  const docs = records.length;
+  const tokenLists = records.map((record) => record.signatures.map(signatureTokens));
+  const df = new Map<string, number>();
+  for (const signatures of tokenLists) {
+    for (const token of new Set(signatures.flat())) df.set(token, (df.get(token) ?? 0) + 1);
+  }
+  const common: Record<string, number> = {};
+  for (const [token, count] of df) if (isCommon(count, docs)) common[token] = count;
+
+  const postings = new Map<string, number[]>();
+  let postingCount = 0;
+  tokenLists.forEach((signatures, doc) => {
+    signatures.forEach((tokens, signature) => {
+      const indexed = tokens.filter((token) => !(token in common));
+      const norm = Math.round(indexed.reduce((sum, token) => sum + tokenWeight(df.get(token) ?? 1, docs), 0) * 100);
+      for (const token of indexed) {
+        let list = postings.get(token);
+        if (!list) postings.set(token, (list = []));
+        list.push(doc, signature, norm);
+        postingCount++;
+      }
+    });
+  });
+
+  const shards = shardCount(postingCount);
+  const shardMaps = new Map<number, Record<string, [number, number[]]>>();
+  for (const [token, list] of [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const id = tokenShard(token, shards);
+    let shard = shardMaps.get(id);
+    if (!shard) shardMaps.set(id, (shard = {}));
+    shard[token] = [df.get(token) ?? 0, list];
+  }
+
+  const chunks = new Map<number, Chunk>();
+  for (let start = 0; start < docs; start += chunkSize) chunks.set(start / chunkSize, records.slice(start, start + chunkSize));
+
+  return {
+    meta: { version: INDEX_VERSION, docs, shards, chunkSize, common },
+    shards: shardMaps,
+    chunks,
+  };
+}
