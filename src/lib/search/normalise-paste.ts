@@ -40,7 +40,7 @@ const NOISE: readonly RegExp[] = [
   /^during handling of the above exception, another exception occurred:?$/i,
   /^the above exception was the direct cause of the following exception:?$/i,
   /^file "[^"]*", line \d+/i, // Python frame
-  /^at [^\s(]+\s*\(.*\)\s*\{?$/, // Java / JS frame with location
+  /^at .*\(.*\)\s*\{?$/, // Java / JS frame with location
   /^(?:[\w.-]+:)?[\w./\\@-]+:\d+(?::\d+)?$/, // a location alone (Node prints one above the code frame)
   /^at (?:async )?[\w$.<>[\]/\\:-]+$/, // JS frame without parentheses
   /^at .+ in .+:line \d+$/, // .NET frame
@@ -75,8 +75,11 @@ const LOG_PREFIXES: readonly RegExp[] = [
 /** Wrappers before a chained exception: keep what they wrap. */
 const CHAIN_PREFIXES = /^(?:caused by:|exception in thread "[^"]*"|uncaught(?: exception)?:?|unhandled exception\.?|panic:(?= ))\s*/i;
 
-const PRIMARY =
-  /(?:\b[\w.$]*(?:error|exception|fault|panic|failure|warning)\b|\b(?:fatal|error|errno|winerror|denied|refused|failed|failure|cannot|can't|could not|unable|not found|not recognized|no such|invalid|unexpected|timed out|timeout|aborted|err!|e\d{4})\b|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\b[A-Z]{2,}[0-9]*\b:)/i;
+/** Words that mark a line as an error message, in any case. */
+const PRIMARY_WORDS =
+  /(?:\b[\w.$]*(?:error|exception|fault|panic|failure|warning)\b|\b(?:fatal|errno|winerror|denied|refused|rejected|failed|cannot|can't|could not|unable|not found|not recognized|no such|invalid|unexpected|timed out|timeout|aborted|err!)\b)/i;
+/** Codes written in capitals: `CERTIFICATE_VERIFY_FAILED`, `EACCES:`, `E0277`. */
+const PRIMARY_CODES = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bE[A-Z]{3,}\b|\b[A-Z]\d{4}\b/;
 
 /** Keeps the head and tail of a very long paste, and drops NUL and other control characters. */
 function bound(text: string): string {
@@ -125,7 +128,7 @@ export function extractErrorLines(paste: string): ErrorLine[] {
       const masked = maskVariableParts(text);
       const tokens = errorTokens(masked);
       if (tokens.length === 0) continue;
-      found.push({ index, text, masked, tokens, primary: PRIMARY.test(text) });
+      found.push({ index, text, masked, tokens, primary: PRIMARY_WORDS.test(text) || PRIMARY_CODES.test(text) });
     }
   });
 
