@@ -10,7 +10,10 @@ export default defineConfig({
   // Tests build fixture trees into their own folder; everyone else gets dist/.
   outDir: process.env.ERRATA_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // No inline <script> or <style>: a Content-Security-Policy without 'unsafe-inline' must
+  // be able to allow the site. Astro inlines scripts below Vite's assetsInlineLimit otherwise.
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   integrations: [errata()],
 });

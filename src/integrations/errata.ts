@@ -1,7 +1,8 @@
 /**
  * The Astro integration that makes a build an errata build: the content check (and the
  * search retrieval check) runs before anything is rendered and stops the build on any
- * error; the Pagefind index, the error-signature indexes and `_redirects` are written after.
+ * error; the Pagefind index, the error-signature indexes, `_redirects`, the sitemap and `robots.txt`
+ * are written after.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,9 +10,11 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { reportSite } from '../lib/content/report.ts';
 import { redirectsFile } from '../lib/routing/host-rules.ts';
+import { ROBOTS_PATH } from '../lib/routing/routes.ts';
 import type { SignatureIndex } from '../lib/search/signature-index.ts';
 import { checkSite } from '../lib/site/check-site.ts';
 import { clearSiteData, getSiteData } from '../lib/site/site-data.ts';
+import { robotsTxt, sitemapFiles, sitemapUrls } from '../lib/site/sitemap.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { writeSignatureIndexes } from './signature-files.ts';
 
@@ -35,10 +38,15 @@ export default function errata(): AstroIntegration {
         logger.info(report.lines.at(-1) ?? '');
       },
       'astro:build:done': async ({ dir, logger }) => {
-        const { catalog, site } = getSiteData();
+        const data = getSiteData();
+        const { catalog, site } = data;
         const { locales } = site.sources.localeConfig;
         const outDir = fileURLToPath(dir);
         writeFileSync(join(outDir, '_redirects'), redirectsFile(locales));
+        const urls = sitemapUrls(data);
+        for (const file of sitemapFiles(urls, site.sources.siteUrl)) writeFileSync(join(outDir, file.path), file.content);
+        writeFileSync(join(outDir, ROBOTS_PATH), robotsTxt(site.sources.siteUrl));
+        logger.info(`Sitemap: ${urls.length} URLs, robots.txt`);
         logger.info(writeSignatureIndexes(outDir, locales, indexes ?? new Map()));
         logger.info(await writeSearchIndex(outDir, catalog.routeCountsBySegment()));
       },

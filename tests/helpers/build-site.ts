@@ -3,9 +3,21 @@
  * does) into its own output folder.
  */
 import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/**
+ * A fresh folder for one suite's builds, under `tests/.tmp/` (git-ignored). Builds must write
+ * inside the project: for an outDir elsewhere Astro stages pages in the shared `.astro/.prerender`,
+ * and two builds at once (test files run in parallel) delete each other's chunks.
+ */
+export function makeWorkDir(prefix: string): string {
+  const parent = join(PROJECT_ROOT, 'tests/.tmp');
+  mkdirSync(parent, { recursive: true });
+  return mkdtempSync(join(parent, prefix));
+}
 
 export interface BuildResult {
   readonly status: number | null;

@@ -1,9 +1,8 @@
 /** Builds a content tree once and serves the result on 127.0.0.1, as a host would. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from '../../src/server/static-server.ts';
-import { buildSite } from './build-site.ts';
+import { buildSite, makeWorkDir } from './build-site.ts';
 
 export interface ServedSite {
   readonly url: string;
@@ -12,7 +11,7 @@ export interface ServedSite {
 }
 
 export async function buildAndServe(contentDir: string): Promise<ServedSite> {
-  const work = mkdtempSync(join(tmpdir(), 'errata-site-'));
+  const work = makeWorkDir('site-');
   const build = buildSite(contentDir, join(work, 'dist'));
   if (build.status !== 0) throw new Error(`The build failed:\n${build.output}`);
   let server: StaticServer;

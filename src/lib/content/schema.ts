@@ -23,8 +23,8 @@ export const PAGENAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
 /** Category keys follow the same rule as page names, so they can be URL segments. */
 export const CATEGORY_PATTERN = PAGENAME_PATTERN;
 
-/** Page names that would collide with the site's own pages under `/<locale>/`. */
-export const RESERVED_PAGENAMES = ['search', '404', 'category', 'categories', 'pagefind', 'assets', '_astro'];
+/** Page names that would collide with the site's own pages under `/<locale>/` or at the root. */
+export const RESERVED_PAGENAMES = ['search', '404', 'category', 'categories', 'a-z', 'translations', 'pagefind', 'assets', '_astro'];
 
 const requiredString = (field: string, example: string) =>
   z

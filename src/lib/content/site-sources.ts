@@ -8,6 +8,8 @@ import { LineCounter, parseDocument } from 'yaml';
 import { DEFAULT_LOCALE_NAMES, makeLocaleConfig, type LocaleConfig } from '../i18n/locales.ts';
 import { type DiagnosticSink, START } from './diagnostic.ts';
 import { normaliseSource } from './front-matter.ts';
+import { UNCATEGORIZED_KEY } from '../routing/routes.ts';
+import { CATEGORY_PATTERN } from './schema.ts';
 
 export interface SiteSources {
   /** `_config.yml` merged with `data`: what `{{ site.* }}` sees. */
@@ -18,6 +20,10 @@ export interface SiteSources {
   readonly includes: ReadonlyMap<string, string>;
   /** Category keys and their labels per locale, from `_data/categories.yml`, if present. */
   readonly categories: ReadonlyMap<string, Readonly<Record<string, string>>> | undefined;
+  /** `og_image`: the default link-preview image, as an absolute URL. */
+  readonly ogImage: string | undefined;
+  /** `edit_url_base`: the URL of `content/` in the repository's web editor, ending in `/`. */
+  readonly editUrlBase: string | undefined;
 }
 
 const DEFAULT_SITE_URL = 'http://localhost:4321';
@@ -69,8 +75,29 @@ export function loadSiteSources(contentDir: string, rootDir: string, sink: Diagn
   const localeConfig = readLocaleConfig(settings, display(configPath), sink);
   const categories = readCategories(data['categories'], display(join(dataDir, 'categories.yml')), sink);
   const siteUrl = String(settings['url'] ?? DEFAULT_SITE_URL).replace(/\/+$/, '');
+  const ogImage = readUrlSetting(settings, 'og_image', siteUrl, display(configPath), sink);
+  const editUrl = readUrlSetting(settings, 'edit_url_base', siteUrl, display(configPath), sink);
+  const editUrlBase = editUrl === undefined || editUrl.endsWith('/') ? editUrl : `${editUrl}/`;
 
-  return { site: { ...settings, data }, localeConfig, siteUrl, includes, categories };
+  return { site: { ...settings, data }, localeConfig, siteUrl, includes, categories, ogImage, editUrlBase };
+}
+
+/**
+ * A setting that holds a URL: absolute (`https://…`) or a path on this site (`/og.png`),
+ * returned absolute. Anything else is reported and ignored.
+ */
+function readUrlSetting(settings: Record<string, unknown>, key: string, siteUrl: string, file: string, sink: DiagnosticSink): string | undefined {
+  const value = settings[key];
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value === 'string' && /^(https?:\/\/|\/)/i.test(value)) {
+    try {
+      return new URL(value, `${siteUrl}/`).href;
+    } catch {
+      // Reported below, as any other value that is not a URL.
+    }
+  }
+  sink.error(file, START, 'config-value', `"${key}" must be an absolute URL (https://…) or a path on this site (/…), but it is ${JSON.stringify(value)}.`);
+  return undefined;
 }
 
 function readLocaleConfig(settings: Record<string, unknown>, file: string, sink: DiagnosticSink): LocaleConfig {
@@ -100,6 +127,18 @@ function readCategories(
   }
   const categories = new Map<string, Record<string, string>>();
   for (const [key, labels] of Object.entries(value)) {
+    // Keys become URL segments (`/<locale>/category/<key>/`); `other` is the uncategorised page's.
+    if (!CATEGORY_PATTERN.test(key) || key === UNCATEGORIZED_KEY) {
+      sink.error(
+        file,
+        START,
+        'categories-invalid',
+        key === UNCATEGORIZED_KEY
+          ? `The category key "${key}" is reserved for entries without a category. Choose another key.`
+          : `Invalid category key "${key}": use lowercase letters, digits, ".", "_" and "-" only, such as "python".`,
+      );
+      continue;
+    }
     const labelMap: Record<string, string> = {};
     if (isRecord(labels)) {
       for (const [locale, label] of Object.entries(labels)) labelMap[locale] = String(label);

@@ -4,8 +4,21 @@
  */
 import type { Locale } from '../i18n/locales.ts';
 
-/** The site's own pages under `/<locale>/`; page names may not take these (see schema). */
-export const SITE_SECTIONS = ['search', '404'] as const;
+/**
+ * The site's own pages under `/<locale>/`; page names may not take these (see schema).
+ * `category` holds one page per category (`/<locale>/category/<key>/`).
+ */
+export const SITE_SECTIONS = ['search', '404', 'category', 'a-z', 'translations'] as const;
+
+/** Files the build writes at the site root besides pages. */
+export const SITEMAP_PATH = '/sitemap.xml';
+export const ROBOTS_PATH = '/robots.txt';
+
+/**
+ * The category key that stands for entries without a `category:`; `categories.yml` may not
+ * define it (see site-sources), so it never names two categories.
+ */
+export const UNCATEGORIZED_KEY = 'other';
 
 /** `/` — the language chooser. */
 export const ROOT_PATH = '/';
@@ -28,12 +41,36 @@ export function searchPath(locale: Locale, query?: string): string {
 
 /** The id of a category's section on the locale home. */
 export function categoryAnchorId(key: string | undefined): string {
-  return `category-${key ?? 'other'}`;
+  return `category-${key ?? UNCATEGORIZED_KEY}`;
 }
 
-/** A category's section on the locale home, e.g. `/ja/#category-python`. */
+/**
+ * A category's own page, listing all its entries; entries without a category are under `other`.
+ * @example categoryPath(ja, 'python') === '/ja/category/python/'
+ */
 export function categoryPath(locale: Locale, key: string | undefined): string {
-  return `${localeHomePath(locale)}#${categoryAnchorId(key)}`;
+  return `/${locale.segment}/category/${encodeURIComponent(key ?? UNCATEGORIZED_KEY)}/`;
+}
+
+/**
+ * Every error message of the catalog (headings and `errors:` items), alphabetically.
+ * @example azPath(en) === '/en/a-z/'
+ */
+export function azPath(locale: Locale): string {
+  return `/${locale.segment}/a-z/`;
+}
+
+/** The id of a letter's section on the A–Z page. */
+export function azLetterId(letter: string): string {
+  return `letter-${letter === '#' ? 'other' : encodeURIComponent(letter.toLowerCase())}`;
+}
+
+/**
+ * Which entries each locale has, lacks, or has older than the source.
+ * @example translationsPath(ko) === '/ko/translations/'
+ */
+export function translationsPath(locale: Locale): string {
+  return `/${locale.segment}/translations/`;
 }
 
 /** Each locale's "page not found" page; hosts route unknown paths under the locale to it. */

@@ -5,6 +5,7 @@
 import type { Page } from '../content/load-site.ts';
 import type { Locale, LocaleConfig } from '../i18n/locales.ts';
 import { entryPath } from '../routing/routes.ts';
+import { relatedEntries } from './related.ts';
 
 /** What is shown at `/<locale>/<pagename>/`. */
 export interface PageRoute {
@@ -30,9 +31,21 @@ export interface CategoryGroup {
   readonly items: readonly PageRoute[];
 }
 
+/** The entries before and after one in its category's order, for "previous / next" links. */
+export interface Neighbours {
+  readonly previous: PageRoute | undefined;
+  readonly next: PageRoute | undefined;
+}
+
 export class Catalog {
   /** Real pages by page name, then locale name. */
   private readonly byPagename = new Map<string, Map<string, Page>>();
+  /** `categoryGroups` per locale, computed once: every entry page of a locale reads them. */
+  private readonly groupsCache = new Map<string, CategoryGroup[]>();
+  /** Where each entry sits in its group, per locale, for `neighbours`. */
+  private readonly positionCache = new Map<string, Map<string, { group: CategoryGroup; index: number }>>();
+  /** Related page names per page name, built on first use. */
+  private relatedCache: Map<string, string[]> | undefined;
 
   readonly pages: readonly Page[];
   readonly localeConfig: LocaleConfig;
@@ -100,6 +113,36 @@ export class Catalog {
    * `categories.yml`, then alphabetically; entries without a category come last.
    */
   categoryGroups(locale: Locale, uncategorizedLabel: string): CategoryGroup[] {
+    const cacheKey = `${locale.name}\u0000${uncategorizedLabel}`;
+    const cached = this.groupsCache.get(cacheKey);
+    if (cached) return cached;
+    const groups = this.computeCategoryGroups(locale, uncategorizedLabel);
+    this.groupsCache.set(cacheKey, groups);
+    return groups;
+  }
+
+  /** One category's group in a locale (`undefined` key: the entries without a category). */
+  categoryGroup(locale: Locale, key: string | undefined, uncategorizedLabel: string): CategoryGroup | undefined {
+    return this.categoryGroups(locale, uncategorizedLabel).find((group) => group.key === key);
+  }
+
+  /** The entries before and after `pagename` in its category, in the order the category page lists them. */
+  neighbours(locale: Locale, pagename: string, uncategorizedLabel: string): Neighbours {
+    const cacheKey = `${locale.name}\u0000${uncategorizedLabel}`;
+    let positions = this.positionCache.get(cacheKey);
+    if (!positions) {
+      positions = new Map();
+      for (const group of this.categoryGroups(locale, uncategorizedLabel)) {
+        group.items.forEach((route, index) => positions?.set(route.pagename, { group, index }));
+      }
+      this.positionCache.set(cacheKey, positions);
+    }
+    const position = positions.get(pagename);
+    if (!position) return { previous: undefined, next: undefined };
+    return { previous: position.group.items[position.index - 1], next: position.group.items[position.index + 1] };
+  }
+
+  private computeCategoryGroups(locale: Locale, uncategorizedLabel: string): CategoryGroup[] {
     const routes = this.pagenames
       .map((pagename) => this.route(locale, pagename))
       .filter((route): route is PageRoute => route?.page.kind === 'entry');
@@ -114,6 +157,22 @@ export class Catalog {
         .filter((route) => route.page.category === key)
         .sort((a, b) => a.page.title.localeCompare(b.page.title, locale.bcp47)),
     }));
+  }
+
+  /**
+   * A few entries related to `pagename` (shared words of their error messages, then the same
+   * category), as routes in `locale`. Bounded: see `related.ts`.
+   */
+  related(locale: Locale, pagename: string): PageRoute[] {
+    if (!this.relatedCache) {
+      const entries = this.pagenames.flatMap((name) => {
+        // Error messages are the same in every translation: any version will do; take the source's.
+        const page = this.route(this.localeConfig.defaultLocale, name)?.page;
+        return page?.kind === 'entry' ? [{ pagename: name, category: page.category, messages: [page.heading, ...page.errors] }] : [];
+      });
+      this.relatedCache = relatedEntries(entries);
+    }
+    return (this.relatedCache.get(pagename) ?? []).flatMap((name) => this.route(locale, name) ?? []);
   }
 
   /** Number of error entries (page names) in the catalog. */

@@ -1,17 +1,38 @@
 /**
  * Everything an entry page shows, computed from its route: the template only prints it.
  */
-import { nativeLanguageName, uiText } from '../i18n/ui-strings.ts';
-import { renderHtml } from '../markdown/render-html.ts';
+import type { LastChange } from '../content/git-history.ts';
+import type { Page } from '../content/load-site.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { nativeLanguageName, uiText, type UiKey } from '../i18n/ui-strings.ts';
+import { renderAnchoredHeading, renderBody, type BodyLabels } from '../markdown/render-html.ts';
+import type { TocItem } from '../markdown/toc.ts';
 import { categoryPath, entryPath, localeHomePath } from '../routing/routes.ts';
 import type { PageRoute } from './catalog.ts';
 import { makeHead, translationAlternates, type HeadData } from './head.ts';
 import { translationLinks, type LanguageLink } from './language-links.ts';
+import { PAGE_IDS, RESERVED_IDS } from './page-ids.ts';
 import type { SiteData } from './site-data.ts';
 
 export interface Breadcrumb {
   readonly label: string;
+  /** `undefined` for the current page, the last crumb. */
+  readonly href: string | undefined;
+}
+
+/** A link to another entry, as the related list and previous/next show it. */
+export interface EntryLink {
   readonly href: string;
+  readonly title: string;
+  /** The language of the title, when it is not the page's (a fallback in another language). */
+  readonly lang: string | undefined;
+}
+
+export interface LastUpdated {
+  /** ISO 8601, for `<time datetime>`. */
+  readonly iso: string;
+  /** The date in the reader's language. */
+  readonly text: string;
 }
 
 export interface EntryView {
@@ -21,40 +42,113 @@ export interface EntryView {
   /** The error message (or the page's H1), printed as code when `headingIsCode`. */
   readonly heading: string;
   readonly headingIsCode: boolean;
+  /** Sanitised body HTML, with heading anchors and code copy buttons added. */
   readonly bodyHtml: string;
+  /** The h2–h3 outline, for the table of contents (the "also covers" section included). */
+  readonly toc: readonly TocItem[];
   readonly alsoCovers: readonly string[];
+  /** The "also covers" heading with its anchor link, as HTML built from text. */
+  readonly alsoCoversHeadingHtml: string | undefined;
   /** The "not translated" notice on fallback pages, in the reader's language. */
   readonly fallbackNotice: string | undefined;
   /** The language of the content, when it differs from the page's (`lang` on the article). */
   readonly contentLang: string | undefined;
   readonly categoryLabel: string | undefined;
+  /** The URL "copy link" copies: the canonical one. */
+  readonly canonicalUrl: string;
+  readonly lastUpdated: LastUpdated | undefined;
+  /** The shown content's source file in the repository's editor (`edit_url_base`). */
+  readonly editUrl: string | undefined;
+  readonly previous: EntryLink | undefined;
+  readonly next: EntryLink | undefined;
+  readonly related: readonly EntryLink[];
 }
 
-export function entryView(route: PageRoute, { site, catalog }: SiteData): EntryView {
+
+/** Body labels per locale: one object each, so the renderer for a locale is built once. */
+const bodyLabelsCache = new Map<string, BodyLabels>();
+
+export function bodyLabels(localeName: string): BodyLabels {
+  let labels = bodyLabelsCache.get(localeName);
+  if (!labels) {
+    labels = {
+      reservedIds: RESERVED_IDS,
+      copyText: uiText(localeName, 'copy.text'),
+      copyLabel: uiText(localeName, 'copy.code'),
+      headingAnchor: (heading) => uiText(localeName, 'heading.anchor', { heading }),
+    };
+    bodyLabelsCache.set(localeName, labels);
+  }
+  return labels;
+}
+
+/**
+ * A date in the reader's language; UTC, so a build anywhere prints the same day.
+ * @example formatDate(new Date('2026-03-04T23:00:00Z'), 'ja') === '2026年3月4日'
+ */
+export function formatDate(date: Date, bcp47: string): string {
+  return new Intl.DateTimeFormat(bcp47, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+}
+
+export function lastUpdated(change: LastChange | undefined, locale: Locale): LastUpdated | undefined {
+  return change ? { iso: change.date.toISOString(), text: formatDate(change.date, locale.bcp47) } : undefined;
+}
+
+/**
+ * Where a page's source can be edited: `edit_url_base` followed by its path in `content/`.
+ * @example editUrl('https://github.com/o/r/edit/main/content/', page) // '…/content/ja/foo.md'
+ */
+export function editUrl(base: string | undefined, page: Page): string | undefined {
+  if (!base) return undefined;
+  return base + page.contentPath.split('/').map(encodeURIComponent).join('/');
+}
+
+function entryLink(route: PageRoute): EntryLink {
+  return { href: route.path, title: route.page.title, lang: route.isFallback ? route.page.locale.bcp47 : undefined };
+}
+
+export function entryView(route: PageRoute, { site, catalog, history }: SiteData): EntryView {
   const { page, locale, isFallback } = route;
   const { localeConfig, siteUrl } = site.sources;
-  const ui = (key: Parameters<typeof uiText>[1], values?: Record<string, string>) => uiText(locale.name, key, values);
+  const ui = (key: UiKey, values?: Record<string, string>) => uiText(locale.name, key, values);
   const categoryLabel = page.category ? catalog.categoryLabel(page.category, locale) : undefined;
+  const change = history.lastChange(page.contentPath);
+  const head = makeHead({
+    title: page.title,
+    // A pasted link should show the error itself; documentation pages show their title.
+    ogTitle: page.kind === 'entry' ? page.heading : page.title,
+    ogImage: site.sources.ogImage,
+    modifiedTime: change?.date.toISOString(),
+    description: page.description ?? page.heading,
+    // A fallback repeats another language's page: that page is the canonical one.
+    canonicalPath: entryPath(page.locale, page.pagename),
+    siteUrl,
+    locale,
+    alternates: translationAlternates(route.translations, localeConfig, siteUrl),
+    ogType: 'article',
+  });
+  const body = renderBody(page.tree, bodyLabels(locale.name));
+  const alsoCoversTitle = ui('entry.alsoCovers');
+  const hasAlsoCovers = page.errors.length > 0;
+  const isEntry = page.kind === 'entry';
+  const uncategorized = ui('category.uncategorized');
+  const { previous, next } = isEntry ? catalog.neighbours(locale, route.pagename, uncategorized) : { previous: undefined, next: undefined };
   return {
-    head: makeHead({
-      title: page.title,
-      description: page.description ?? page.heading,
-      // A fallback repeats another language's page: that page is the canonical one.
-      canonicalPath: entryPath(page.locale, page.pagename),
-      siteUrl,
-      locale,
-      alternates: translationAlternates(route.translations, localeConfig, siteUrl),
-      ogType: 'article',
-    }),
+    head,
     languages: translationLinks(route.translations, locale),
     breadcrumbs: [
       { label: ui('nav.home'), href: localeHomePath(locale) },
-      ...(categoryLabel ? [{ label: categoryLabel, href: categoryPath(locale, page.category) }] : []),
+      ...(isEntry ? [{ label: categoryLabel ?? uncategorized, href: categoryPath(locale, page.category) }] : []),
+      { label: page.title, href: undefined },
     ],
     heading: page.heading,
     headingIsCode: page.headingIsCode,
-    bodyHtml: renderHtml(page.tree),
+    bodyHtml: body.html,
+    toc: hasAlsoCovers ? [...body.toc, { id: PAGE_IDS.alsoCovers, text: alsoCoversTitle, depth: 2, children: [] }] : body.toc,
     alsoCovers: page.errors,
+    alsoCoversHeadingHtml: hasAlsoCovers
+      ? renderAnchoredHeading(2, PAGE_IDS.alsoCovers, alsoCoversTitle, ui('heading.anchor', { heading: alsoCoversTitle }), isFallback ? locale.bcp47 : undefined)
+      : undefined,
     fallbackNotice: isFallback
       ? ui('entry.notTranslated', {
           language: nativeLanguageName(locale.bcp47),
@@ -63,5 +157,11 @@ export function entryView(route: PageRoute, { site, catalog }: SiteData): EntryV
       : undefined,
     contentLang: isFallback ? page.locale.bcp47 : undefined,
     categoryLabel,
+    canonicalUrl: head.canonical,
+    lastUpdated: lastUpdated(change, locale),
+    editUrl: editUrl(site.sources.editUrlBase, page),
+    previous: previous ? entryLink(previous) : undefined,
+    next: next ? entryLink(next) : undefined,
+    related: isEntry ? catalog.related(locale, route.pagename).map(entryLink) : [],
   };
 }

@@ -14,6 +14,14 @@ export interface Alternate {
 
 export interface HeadData {
   readonly title: string;
+  /** `og:title`: on entry pages the error message itself, which is what a pasted link should show. */
+  readonly ogTitle: string;
+  /** `og:image`: the site's default preview image (`og_image`), absolute. */
+  readonly ogImage: string | undefined;
+  /** `summary_large_image` when there is an image to show large, else `summary`. */
+  readonly twitterCard: 'summary' | 'summary_large_image';
+  /** `article:modified_time` (ISO 8601), on entries with a known last change. */
+  readonly modifiedTime: string | undefined;
   readonly description: string;
   readonly canonical: string;
   readonly alternates: readonly Alternate[];
@@ -51,6 +59,9 @@ export function documentTitle(pageTitle: string, siteTitle: string): string {
 
 export function makeHead(options: {
   title: string;
+  ogTitle?: string | undefined;
+  ogImage?: string | undefined;
+  modifiedTime?: string | undefined;
   description: string;
   canonicalPath: string;
   siteUrl: string;
@@ -61,6 +72,10 @@ export function makeHead(options: {
   const ogLocale = toOpenGraphLocale(options.locale);
   return {
     title: options.title,
+    ogTitle: options.ogTitle ?? options.title,
+    ogImage: options.ogImage,
+    twitterCard: options.ogImage ? 'summary_large_image' : 'summary',
+    modifiedTime: options.modifiedTime,
     description: options.description,
     canonical: absoluteUrl(options.siteUrl, options.canonicalPath),
     alternates: options.alternates,

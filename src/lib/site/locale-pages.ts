@@ -22,6 +22,7 @@ export function localePageView(
       canonicalPath: options.pathOf(locale),
       siteUrl,
       locale,
+      ogImage: site.sources.ogImage,
       alternates: localeAlternates(localeConfig, siteUrl, options.pathOf),
     }),
     languages: localeLinks(localeConfig.locales, locale, options.pathOf),

@@ -4,12 +4,15 @@
  * pages reuse it (through `globalThis`, because Astro bundles pages apart from the config).
  */
 import { contentDir } from '../content/content-dir.ts';
+import { readFileHistory, type FileHistory } from '../content/git-history.ts';
 import { loadSite, type Site } from '../content/load-site.ts';
 import { Catalog } from './catalog.ts';
 
 export interface SiteData {
   readonly site: Site;
   readonly catalog: Catalog;
+  /** When each content file last changed: git history read once, file times as the fallback. */
+  readonly history: FileHistory;
 }
 
 const CACHE = Symbol.for('errata.site-data');
@@ -19,10 +22,12 @@ type CacheHolder = { [CACHE]?: SiteData };
 export function getSiteData(): SiteData {
   const holder = globalThis as CacheHolder;
   if (!holder[CACHE]) {
-    const site = loadSite({ contentDir: contentDir() });
+    const dir = contentDir();
+    const site = loadSite({ contentDir: dir });
     holder[CACHE] = {
       site,
       catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories),
+      history: readFileHistory(dir),
     };
   }
   return holder[CACHE];

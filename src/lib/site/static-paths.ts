@@ -3,6 +3,7 @@
  * `routes.ts`) decides every URL the site has.
  */
 import type { Locale } from '../i18n/locales.ts';
+import { categoryKeys } from './catalog-pages.ts';
 import type { PageRoute } from './catalog.ts';
 import { getSiteData } from './site-data.ts';
 
@@ -14,7 +15,7 @@ export interface EntryProps {
   readonly route: PageRoute;
 }
 
-/** `/<locale>/`, `/<locale>/search/`, `/<locale>/404/`: one per locale. */
+/** `/<locale>/`, `/<locale>/search/`, `/<locale>/404/`, `/<locale>/a-z/`, `/<locale>/translations/`: one per locale. */
 export function localeStaticPaths() {
   return getSiteData().site.sources.localeConfig.locales.map((locale) => ({
     params: { locale: locale.segment },
@@ -30,4 +31,21 @@ export function entryStaticPaths() {
       params: { locale: route.locale.segment, pagename: route.pagename },
       props: { route } satisfies EntryProps,
     }));
+}
+
+export interface CategoryProps {
+  readonly locale: Locale;
+  /** The category key, or `other` for entries without one. */
+  readonly key: string;
+}
+
+/** `/<locale>/category/<key>/`: every category with entries, in every locale. */
+export function categoryStaticPaths() {
+  const data = getSiteData();
+  return data.site.sources.localeConfig.locales.flatMap((locale) =>
+    categoryKeys(data, locale).map((key) => ({
+      params: { locale: locale.segment, key },
+      props: { locale, key } satisfies CategoryProps,
+    })),
+  );
 }

@@ -1,0 +1,98 @@
+/**
+ * Related entries: the few entries that share distinctive words of their error messages
+ * (`EACCES`, `CERTIFICATE_VERIFY_FAILED`, `ModuleNotFoundError`) with an entry, then, to fill
+ * the list, its neighbours in the same category. Lists are bounded, so a page's size does not
+ * grow with the catalog; the index is built once per build, through an inverted index, so the
+ * work grows with the number of shared words rather than with the square of the catalog.
+ */
+
+/** What the index needs to know about an entry (any translation: error messages are not translated). */
+export interface RelatedInput {
+  readonly pagename: string;
+  readonly category: string | undefined;
+  /** The error heading and the `errors:` items. */
+  readonly messages: readonly string[];
+}
+
+export interface RelatedOptions {
+  /** How many related entries an entry lists. */
+  readonly limit: number;
+  /**
+   * Words found in more than this share of the entries ("error", "permission") say nothing
+   * about kinship and are ignored; they would also make the candidate lists huge.
+   */
+  readonly maxShare: number;
+}
+
+export const DEFAULT_RELATED_OPTIONS: RelatedOptions = { limit: 5, maxShare: 0.15 };
+
+/** However large the catalog, a word shared by more entries than this is not distinctive. */
+const MAX_POSTINGS = 500;
+
+/** Words too common in error messages to relate two entries, in any catalog size. */
+const STOP_WORDS = new Set(['the', 'and', 'for', 'not', 'error', 'errors', 'failed', 'cannot', 'could', 'with', 'from', 'this', 'that', 'was', 'are', 'has', 'have', 'named', 'found', 'unable', 'invalid', 'file', 'line']);
+
+/**
+ * The distinctive words of an error message, lowercased: runs of letters, digits and `_`
+ * (`_` keeps `CERTIFICATE_VERIFY_FAILED` whole), at least three characters long, or containing
+ * a digit (`0x80070005`, `e0277`). Common words are dropped.
+ * @example errorTokens("[Errno 13] Permission denied: '/usr/lib'") // ['errno', '13', 'permission', 'denied', 'usr', 'lib']
+ */
+export function errorTokens(message: string): string[] {
+  const words = message.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+  return [...new Set(words.filter((word) => (word.length >= 3 || /\d/.test(word)) && !STOP_WORDS.has(word)))];
+}
+
+/** For each page name, the page names of its related entries, best first. */
+export function relatedEntries(entries: readonly RelatedInput[], options: RelatedOptions = DEFAULT_RELATED_OPTIONS): Map<string, string[]> {
+  const tokensOf = new Map(entries.map((entry) => [entry.pagename, new Set(entry.messages.flatMap(errorTokens))]));
+  const postings = new Map<string, string[]>();
+  for (const [pagename, tokens] of tokensOf) {
+    for (const token of tokens) {
+      let list = postings.get(token);
+      if (!list) postings.set(token, (list = []));
+      list.push(pagename);
+    }
+  }
+  const maxPostings = Math.min(MAX_POSTINGS, Math.max(2, Math.floor(entries.length * options.maxShare)));
+  // A rarer shared word says more: weight each word by its inverse document frequency.
+  const weight = (token: string) => Math.log((entries.length + 1) / (postings.get(token)?.length ?? 1));
+
+  const byCategory = new Map<string | undefined, string[]>();
+  for (const entry of [...entries].sort((a, b) => a.pagename.localeCompare(b.pagename))) {
+    let list = byCategory.get(entry.category);
+    if (!list) byCategory.set(entry.category, (list = []));
+    list.push(entry.pagename);
+  }
+  const categoryOf = new Map(entries.map((entry) => [entry.pagename, entry.category]));
+
+  const related = new Map<string, string[]>();
+  for (const entry of entries) {
+    const scores = new Map<string, number>();
+    for (const token of tokensOf.get(entry.pagename) ?? []) {
+      const sharing = postings.get(token) ?? [];
+      if (sharing.length > maxPostings) continue;
+      for (const other of sharing) {
+        if (other !== entry.pagename) scores.set(other, (scores.get(other) ?? 0) + weight(token));
+      }
+    }
+    for (const [other, score] of scores) {
+      if (entry.category !== undefined && categoryOf.get(other) === entry.category) scores.set(other, score + 1);
+    }
+    const ranked = [...scores]
+      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+      .slice(0, options.limit)
+      .map(([pagename]) => pagename);
+    // Fill up with the entries that follow it in its category (wrapping around), a stable choice.
+    if (entry.category !== undefined && ranked.length < options.limit) {
+      const siblings = byCategory.get(entry.category) ?? [];
+      const start = siblings.indexOf(entry.pagename);
+      for (let step = 1; step < siblings.length && ranked.length < options.limit; step += 1) {
+        const sibling = siblings[(start + step) % siblings.length];
+        if (sibling !== undefined && !ranked.includes(sibling)) ranked.push(sibling);
+      }
+    }
+    related.set(entry.pagename, ranked);
+  }
+  return related;
+}

@@ -1,0 +1,116 @@
+/**
+ * `sitemap.xml` (with hreflang alternates, as search engines read them) and `robots.txt`.
+ * The sitemap lists every page that is its own canonical page: each locale's browsing pages and
+ * every real translation. Fallback copies (canonical elsewhere) and noindex pages (search, 404)
+ * are left out, as search engines ask. Above 50,000 URLs it becomes an index of several files.
+ */
+import { absoluteUrl, azPath, categoryPath, entryPath, localeHomePath, ROOT_PATH, SITEMAP_PATH, translationsPath } from '../routing/routes.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { categoryKeys } from './catalog-pages.ts';
+import { localeAlternates, translationAlternates, type Alternate } from './head.ts';
+import type { SiteData } from './site-data.ts';
+
+export interface SitemapUrl {
+  /** Absolute URL. */
+  readonly loc: string;
+  /** Every language version, itself included, and `x-default`. */
+  readonly alternates: readonly Alternate[];
+  /** ISO 8601 date of the last change, when known. */
+  readonly lastmod: string | undefined;
+}
+
+export interface SiteFile {
+  /** Root-relative path, e.g. `/sitemap.xml`. */
+  readonly path: string;
+  readonly content: string;
+}
+
+/** The sitemap protocol's limit of URLs per file. */
+export const MAX_URLS_PER_SITEMAP = 50_000;
+
+const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+
+/**
+ * Text for XML content or attribute values.
+ * @example escapeXml(`a&b<"c">`) === 'a&amp;b&lt;&quot;c&quot;&gt;'
+ */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
+}
+
+/** Every URL the sitemap lists, in a stable order. */
+export function sitemapUrls({ site, catalog, history }: SiteData): SitemapUrl[] {
+  const { localeConfig, siteUrl } = site.sources;
+  const everyLocale = (pathOf: (locale: Locale) => string): SitemapUrl[] =>
+    localeConfig.locales.map((locale) => ({
+      loc: absoluteUrl(siteUrl, pathOf(locale)),
+      alternates: localeAlternates(localeConfig, siteUrl, pathOf),
+      lastmod: undefined,
+    }));
+  const defaultLocale = localeConfig.defaultLocale;
+  const urls: SitemapUrl[] = [
+    { loc: absoluteUrl(siteUrl, ROOT_PATH), alternates: [], lastmod: undefined },
+    ...everyLocale(localeHomePath),
+    ...categoryKeys({ site, catalog, history }, defaultLocale).flatMap((key) => everyLocale((locale) => categoryPath(locale, key))),
+    ...everyLocale(azPath),
+    ...everyLocale(translationsPath),
+  ];
+  for (const pagename of catalog.pagenames) {
+    const translations = catalog.translations(pagename);
+    const alternates = translationAlternates(translations, localeConfig, siteUrl);
+    for (const page of translations) {
+      urls.push({
+        loc: absoluteUrl(siteUrl, entryPath(page.locale, page.pagename)),
+        alternates,
+        lastmod: history.lastChange(page.contentPath)?.date.toISOString(),
+      });
+    }
+  }
+  return urls;
+}
+
+function urlElement(url: SitemapUrl): string {
+  const lines = [`  <url>`, `    <loc>${escapeXml(url.loc)}</loc>`];
+  if (url.lastmod) lines.push(`    <lastmod>${escapeXml(url.lastmod)}</lastmod>`);
+  for (const alternate of url.alternates) {
+    lines.push(`    <xhtml:link rel="alternate" hreflang="${escapeXml(alternate.hreflang)}" href="${escapeXml(alternate.href)}"/>`);
+  }
+  lines.push('  </url>');
+  return lines.join('\n');
+}
+
+/** One `<urlset>` document. */
+export function renderUrlset(urls: readonly SitemapUrl[]): string {
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ...urls.map(urlElement),
+    '</urlset>',
+    '',
+  ].join('\n');
+}
+
+/**
+ * The sitemap files: `/sitemap.xml` alone, or, above `maxUrls`, `/sitemap.xml` as an index of
+ * `/sitemap-1.xml`, `/sitemap-2.xml`, ….
+ */
+export function sitemapFiles(urls: readonly SitemapUrl[], siteUrl: string, maxUrls = MAX_URLS_PER_SITEMAP): SiteFile[] {
+  if (urls.length <= maxUrls) return [{ path: SITEMAP_PATH, content: renderUrlset(urls) }];
+  const parts: SiteFile[] = [];
+  for (let start = 0; start < urls.length; start += maxUrls) {
+    parts.push({ path: `/sitemap-${parts.length + 1}.xml`, content: renderUrlset(urls.slice(start, start + maxUrls)) });
+  }
+  const index = [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ...parts.map((part) => `  <sitemap><loc>${escapeXml(absoluteUrl(siteUrl, part.path))}</loc></sitemap>`),
+    '</sitemapindex>',
+    '',
+  ].join('\n');
+  return [{ path: SITEMAP_PATH, content: index }, ...parts];
+}
+
+/** `robots.txt`: everything may be crawled; the sitemap is named by its absolute URL. */
+export function robotsTxt(siteUrl: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${absoluteUrl(siteUrl, SITEMAP_PATH)}\n`;
+}
