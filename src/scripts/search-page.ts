@@ -106,11 +106,16 @@ export function startSearchPage(): void {
       return api;
     }));
 
-  const fullText = async (query: string): Promise<ResultView[]> => {
-    if (!query.trim()) return [];
+  const fullTextOne = async (query: string): Promise<ResultView[]> => {
     const search = await (await loadPagefind()).search(query);
     const loaded = await Promise.all((search?.results ?? []).slice(0, TEXT_RESULTS).map((result) => result.data()));
     return textViews(query, loaded.map(toTextResult));
+  };
+  /** Results of each query, merged in turn: the first query's best, then the second's, … */
+  const fullText = async (queries: readonly string[]): Promise<ResultView[]> => {
+    const lists = await Promise.all(queries.filter((query) => query.trim()).map(fullTextOne));
+    const interleaved = Array.from({ length: TEXT_RESULTS }, (_, rank) => lists.flatMap((list) => list[rank] ?? [])).flat();
+    return mergeViews(interleaved).slice(0, TEXT_RESULTS);
   };
 
   /** `data-state` on the search root says where a search is: `loading`, `done` or `failed`. */
@@ -152,7 +157,7 @@ export function startSearchPage(): void {
     try {
       const [matches, text] = await Promise.all([
         matchErrorLines(plan.lines, signatures, SIGNATURE_RESULTS),
-        plan.mode === 'typing' ? fullText(plan.fullTextQuery) : Promise.resolve([]),
+        plan.mode === 'typing' ? fullText(plan.fullTextQueries) : Promise.resolve([]),
       ]);
       if (current !== generation) return;
       const good = signatureViews(matches.filter((match) => match.score >= GOOD_MATCH));
@@ -172,7 +177,7 @@ export function startSearchPage(): void {
         // No entry matches well: say so, show what was searched, offer full-text results.
         status.textContent = messages.noMatch;
         searchedFor.hidden = false;
-        const fallback = await fullText(plan.fullTextQuery);
+        const fallback = await fullText(plan.fullTextQueries);
         if (current !== generation) return;
         fullTextHeading.hidden = fallback.length === 0;
         show(fallback, fullTextList);

@@ -2,6 +2,7 @@
  * The sample catalog, built for real and served on 127.0.0.1, searched in Chromium the way
  * readers and support links do.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +96,63 @@ describe('search', () => {
     expect(await status().textContent()).toContain(query);
     expect(await page.getByTestId('search-input').inputValue()).toBe(query);
     expect(await page.locator('main img, main script:not([type="module"]):not([src])').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+});
+
+describe('paste search', () => {
+  const paste = (name: string) => readFileSync(join(PROJECT_ROOT, 'tests/fixtures/pastes', name), 'utf8');
+
+  /** Pastes into the search page's box as a reader does (one input event for the whole text). */
+  async function pasteInto(segment: string, text: string): Promise<string[]> {
+    await page.goto(`${served.url}/${segment}/search/`);
+    await page.locator('[data-search-page][data-state="done"]').waitFor();
+    // One input event for the whole text, as a paste gives (typing it would take minutes).
+    await page.getByTestId('search-input').evaluate((input: HTMLTextAreaElement, value) => {
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    }, text);
+    await expect.poll(() => page.evaluate(() => new URL(location.href).searchParams.has('q'))).toBe(true);
+    return resultHrefs();
+  }
+
+  it('finds the entry for a whole chained traceback, in another locale, and shows the line that matched', async () => {
+    const hrefs = await pasteInto('ja', paste('python3-chained.txt'));
+    expect(hrefs[0]).toBe('/ja/python-ssl-certificate-verify-failed/');
+    const first = page.locator('[data-testid="search-results"] li').first();
+    expect(await first.locator('mark').allTextContents()).toContain('CERTIFICATE_VERIFY_FAILED');
+    expect(await page.getByTestId('searched-for').isVisible()).toBe(true);
+    expect(await page.getByTestId('searched-for').locator('code').textContent()).toContain('(_ssl.c:<n>)');
+  });
+
+  it('shows an untranslated entry for an English paste, marked as English', async () => {
+    const hrefs = await pasteInto('ko', 'hint: see git help\nfatal: refusing to merge unrelated histories\n');
+    expect(hrefs[0]).toBe('/ko/git-refusing-to-merge-unrelated-histories/');
+    expect(await page.locator('[data-testid="search-results"] li').first().locator('.badge').textContent()).toBe('English');
+  });
+
+  it('keeps a long paste shareable by putting its normalised form in the URL', async () => {
+    const long = `${'INFO still working on step\n'.repeat(120)}sqlite3.OperationalError: database is locked`;
+    expect((await pasteInto('en', long))[0]).toBe('/en/sqlite-database-is-locked/');
+    const shared = new URL(page.url());
+    expect(shared.searchParams.get('q')).toBe('sqlite3.OperationalError: database is locked');
+    expect(await page.locator('.link-note').isVisible()).toBe(true);
+    await page.goto(shared.href);
+    expect((await resultHrefs())[0]).toBe('/en/sqlite-database-is-locked/');
+  });
+
+  it('says plainly when nothing matches, shows what was searched, and offers full-text results', async () => {
+    await pasteInto('en', 'my python install is weird after reinstalling\nit just prints garbage');
+    expect(await status().textContent()).toBe('No entry matches this error well. Full-text results are below.');
+    expect(await page.getByTestId('searched-for').isVisible()).toBe(true);
+    expect(await page.locator('[data-testid="search-results"] li').count()).toBe(0);
+    expect(await page.locator('[data-testid="full-text-results"] a').count()).toBeGreaterThan(0);
+  });
+
+  it('stays responsive with a megabyte paste', async () => {
+    const huge = `${'x'.repeat(1000)}\n`.repeat(1000) + 'Error: listen EADDRINUSE: address already in use :::4000';
+    const hrefs = await pasteInto('en', huge);
+    expect(hrefs[0]).toBe('/en/node-listen-eaddrinuse-address-already-in-use/');
     expect(dialogs).toEqual([]);
   });
 });

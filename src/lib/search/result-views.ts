@@ -70,8 +70,8 @@ export function textViews(query: string, results: readonly TextResult[]): Result
   }));
 }
 
-/** `first`, then the results of `second` that are not already listed. */
-export function mergeViews(first: readonly ResultView[], second: readonly ResultView[]): ResultView[] {
-  const seen = new Set(first.map((view) => view.url));
-  return [...first, ...second.filter((view) => !seen.has(view.url))];
+/** The lists in order, each URL once (at its first place). */
+export function mergeViews(...lists: readonly (readonly ResultView[])[]): ResultView[] {
+  const seen = new Set<string>();
+  return lists.flat().filter((view) => !seen.has(view.url) && Boolean(seen.add(view.url)));
 }

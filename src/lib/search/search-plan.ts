@@ -15,8 +15,14 @@ export interface SearchPlan {
   /** What goes in `?q=`: the input, or its normalised form when the input is too long. */
   readonly shareable: string;
   readonly shareableIsNormalised: boolean;
-  /** Words for the plain full-text search when no entry matches well. */
-  readonly fullTextQuery: string;
+  /** The typed text for Pagefind; for a paste, its most specific words, each searched alone (OR). */
+  readonly fullTextQueries: readonly string[];
+}
+
+/** Pagefind ANDs the words of a query; a paste's few longest distinct words, searched one by one, find more. */
+function specificWords(lines: readonly ErrorLine[]): string[] {
+  const words = new Set(lines.flatMap((line) => line.tokens).filter((token) => token.length >= 4 && !/^\d+$/.test(token)));
+  return [...words].sort((a, b) => b.length - a.length).slice(0, 3);
 }
 
 export function planSearch(input: string): SearchPlan {
@@ -31,6 +37,6 @@ export function planSearch(input: string): SearchPlan {
     summary,
     shareable: tooLong ? summary.slice(0, URL_QUERY_LIMIT) : input,
     shareableIsNormalised: tooLong,
-    fullTextQuery: mode === 'typing' ? input.trim() : (primary?.tokens ?? []).slice(0, 6).join(' '),
+    fullTextQueries: mode === 'typing' ? [input.trim()] : specificWords(primary ? [primary, ...lines] : lines),
   };
 }
