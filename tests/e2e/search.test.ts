@@ -2,6 +2,7 @@
  * The sample catalog, built for real and served on 127.0.0.1, searched in Chromium the way
  * readers and support links do.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -154,6 +155,26 @@ describe('paste search', () => {
     const hrefs = await pasteInto('en', huge);
     expect(hrefs[0]).toBe('/en/node-listen-eaddrinuse-address-already-in-use/');
     expect(dialogs).toEqual([]);
+  });
+});
+
+describe('lookup in the terminal', () => {
+  const lookup = (args: string[], input: string) =>
+    spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/lookup.ts'), '--dist', served.outDir, ...args], { cwd: PROJECT_ROOT, input, encoding: 'utf8' });
+
+  it('prints the same first match as the page, with its URL and score', () => {
+    const result = lookup(['--lang', 'ja'], readFileSync(join(PROJECT_ROOT, 'tests/fixtures/pastes/python3-chained.txt'), 'utf8'));
+    expect(result.status).toBe(0);
+    const first = result.stdout.split('\n').find((line) => /^\d\.\d\d {2}/.test(line));
+    expect(first).toBe('1.00  https://errata.example.org/ja/python-ssl-certificate-verify-failed/');
+    expect(result.stdout).toContain('matched line 14: urllib.error.URLError');
+  });
+
+  it('says so and exits 1 when nothing matches well', () => {
+    const result = lookup([], 'the frobnicator exploded');
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain('No entry matches this error well.');
+    expect(result.stdout).toContain('Searched for (en):\n  the frobnicator exploded');
   });
 });
 
