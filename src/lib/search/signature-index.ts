@@ -58,9 +58,13 @@ function isCommon(df: number, docs: number): boolean {
   return df > 50 && df > docs * 0.05;
 }
 
-/** Tokens of a signature: those of all its error lines. */
+const tokensCache = new Map<string, string[]>();
+
+/** Tokens of a signature: those of all its error lines (memoised: locales share messages). */
 export function signatureTokens(signature: string): string[] {
-  return [...new Set(extractErrorLines(signature).flatMap((line) => line.tokens))];
+  let tokens = tokensCache.get(signature);
+  if (!tokens) tokensCache.set(signature, (tokens = [...new Set(extractErrorLines(signature).flatMap((line) => line.tokens))]));
+  return tokens;
 }
 
 /** About 4 KB of postings per shard: few requests, none large. */
