@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -22,13 +22,17 @@ export interface Browser {
   close(): Promise<void>;
 }
 
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * A fresh browser with its own profile. `options` set what a context fixes at creation:
+ * `javaScriptEnabled: false`, a phone's `viewport`, `isMobile`, and so on.
+ */
+export async function launchBrowser(options: BrowserContextOptions = {}): Promise<Browser> {
   const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
   if (!existsSync(executablePath)) {
     throw new Error(`Chromium not found at ${executablePath}. Install it with "apt-get install -y chromium" or set CHROMIUM_PATH.`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'errata-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS, headless: true });
+  const context = await chromium.launchPersistentContext(profile, { ...options, executablePath, args: CHROMIUM_ARGS, headless: true });
   return {
     context,
     close: async () => {
