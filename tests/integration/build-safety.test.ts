@@ -1,0 +1,78 @@
+/**
+ * `npm run build` never leaves a broken or half-written output: a failed build keeps the
+ * previous one, a killed build leaves it untouched, and the same content builds to the same
+ * bytes.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
+
+const work = makeWorkDir('build-safety-');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const good = join(PROJECT_ROOT, 'tests/fixtures/site-small/content');
+const broken = join(PROJECT_ROOT, 'tests/fixtures/validation/unknown-lang/content');
+const buildScript = join(PROJECT_ROOT, 'scripts/build.ts');
+const env = (content: string, out: string) => ({ ...process.env, ERRATA_CONTENT_DIR: content, ERRATA_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' });
+
+function build(content: string, out: string) {
+  return spawnSync(process.execPath, [buildScript], { cwd: PROJECT_ROOT, env: env(content, out), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+}
+
+/** Every file under `dir` with the hash of its bytes. */
+function digest(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const name of readdirSync(folder)) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+const siblings = (out: string) => readdirSync(work).filter((name) => name.startsWith(`${out.split('/').pop()}.`));
+
+describe('npm run build', () => {
+  const out = join(work, 'dist');
+  let first: Record<string, string>;
+
+  it('builds into place', () => {
+    const result = build(good, out);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    first = digest(out);
+    expect(Object.keys(first)).toContain('en/ssl-verify/index.html');
+    expect(siblings(out)).toEqual([]);
+  });
+
+  it('keeps the previous output exactly when a build fails', () => {
+    const result = build(broken, out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('unchanged');
+    expect(digest(out)).toEqual(first);
+    expect(siblings(out)).toEqual([]);
+  });
+
+  it('leaves the output untouched when killed mid-way, and the next build cleans up', async () => {
+    const child = spawn(process.execPath, [buildScript], { cwd: PROJECT_ROOT, env: env(good, out), stdio: 'ignore' });
+    // Kill it once it has started writing its staging folder.
+    await expect.poll(() => siblings(out).length, { timeout: 60_000, interval: 50 }).toBeGreaterThan(0);
+    child.kill('SIGKILL');
+    await new Promise((done) => child.once('exit', done));
+    expect(digest(out)).toEqual(first);
+    const result = build(good, out);
+    expect(result.status).toBe(0);
+    expect(siblings(out)).toEqual([]);
+  });
+
+  it('produces byte-identical output from the same content', () => {
+    const second = join(work, 'again');
+    expect(build(good, second).status).toBe(0);
+    expect(digest(second)).toEqual(first);
+    expect(existsSync(join(second, 'pagefind', 'pagefind-entry.json'))).toBe(true);
+  });
+});
