@@ -17,6 +17,7 @@ import { clearSiteData, getSiteData } from '../lib/site/site-data.ts';
 import { robotsTxt, sitemapFiles, sitemapUrls } from '../lib/site/sitemap.ts';
 import { writeSearchIndex } from './search-index.ts';
 import { writeSignatureIndexes } from './signature-files.ts';
+import { copyAssets, writeRedirectPages } from './legacy-files.ts';
 
 export default function errata(): AstroIntegration {
   let indexes: ReadonlyMap<string, SignatureIndex> | undefined;
@@ -42,7 +43,9 @@ export default function errata(): AstroIntegration {
         const { catalog, site } = data;
         const { locales } = site.sources.localeConfig;
         const outDir = fileURLToPath(dir);
-        writeFileSync(join(outDir, '_redirects'), redirectsFile(locales));
+        writeFileSync(join(outDir, '_redirects'), redirectsFile(locales, site.redirects));
+        logger.info(writeRedirectPages(outDir, site));
+        logger.info(copyAssets(outDir, site.assets));
         const urls = sitemapUrls(data);
         for (const file of sitemapFiles(urls, site.sources.siteUrl)) writeFileSync(join(outDir, file.path), file.content);
         writeFileSync(join(outDir, ROBOTS_PATH), robotsTxt(site.sources.siteUrl));

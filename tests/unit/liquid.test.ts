@@ -4,7 +4,11 @@ import { createLiquidRenderer } from '../../src/lib/liquid/render-liquid.ts';
 const renderer = createLiquidRenderer(new Map([['product', 'Errata Workbench\n'], ['tk-maya', 'tk-maya']]));
 const scope = { site: { title: 'errata', support_forum: 'https://forum.example', data: { versions: { current: '2.1' } } }, page: { title: 'My page', lang: 'en' } };
 const origin = { line: 7, column: 1 };
-const render = (text: string) => renderer.render(text, scope, origin);
+/** Output and problems; the source map is tested on its own. */
+const render = (text: string) => {
+  const { output, problems } = renderer.render(text, scope, origin);
+  return { output, problems };
+};
 
 describe('Liquid includes', () => {
   it.each([
@@ -22,7 +26,7 @@ describe('Liquid includes', () => {
       {
         at: { line: 8, column: 5 },
         ruleId: 'liquid-include-unknown',
-        message: 'Unknown include "prodcut". Files in content/_includes/: product, tk-maya. Create content/_includes/prodcut or fix the name.',
+        message: 'Unknown include "prodcut". Files in content/_includes/: product, tk-maya. Built in: note, info, tip, important, warning, caution, danger, figure. Create content/_includes/prodcut or fix the name.',
       },
     ]);
   });

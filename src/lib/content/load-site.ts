@@ -9,12 +9,17 @@ import { distance } from 'fastest-levenshtein';
 import type { Root } from 'mdast';
 import type { Locale } from '../i18n/locales.ts';
 import { findLocale } from '../i18n/locales.ts';
+import { uiText } from '../i18n/ui-strings.ts';
+import { CALLOUT_KINDS } from '../liquid/builtin-includes.ts';
 import { createLiquidRenderer, type LiquidRenderer } from '../liquid/render-liquid.ts';
-import { collectLinks, findErrorHeading, parseMarkdown, removeNode, type LinkNode } from '../markdown/parse-markdown.ts';
-import { entryPath, parseSitePath, SITE_SECTIONS } from '../routing/routes.ts';
+import { collectLinks, findErrorHeading, parseMarkdown, removeNode } from '../markdown/parse-markdown.ts';
+import { computeRedirects, type ConfiguredTarget, type Redirect, redirectIndex } from '../routing/redirects.ts';
+import { parseSitePath } from '../routing/routes.ts';
 import { type Diagnostic, DiagnosticSink, type Position, sortDiagnostics, START } from './diagnostic.ts';
 import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
-import { KNOWN_FIELDS, makeFrontMatterSchema, type FrontMatterSchema, type PageKind } from './schema.ts';
+import { PageFinder, type PendingLink, resolveLinks } from './resolve-links.ts';
+import { checkToc } from './toc-data.ts';
+import { JEKYLL_IGNORED_FIELDS, KNOWN_FIELDS, makeFrontMatterSchema, type FrontMatterSchema, type PageKind } from './schema.ts';
 import { loadSiteSources, type SiteSources } from './site-sources.ts';
 
 /** One built page: an error entry or a documentation page, in one language. */
@@ -39,6 +44,10 @@ export interface Page {
   readonly signaturePositions: readonly Position[];
   /** The body without its H1, links already pointing at site URLs. */
   readonly tree: Root;
+  /** Old paths of the page (`redirect_from:`, `permalink:`), as written, with their positions. */
+  readonly oldPaths: readonly { readonly path: string; readonly at: Position }[];
+  /** Jekyll's `nav_order`, when the page has one: its place among its folder's pages. */
+  readonly navOrder: number | undefined;
 }
 
 export interface Site {
@@ -47,6 +56,10 @@ export interface Site {
   readonly diagnostics: readonly Diagnostic[];
   /** Number of `.md` files found, built or reported. */
   readonly fileCount: number;
+  /** Every old path and the page it leads to (see `routing/redirects.ts`). */
+  readonly redirects: readonly Redirect[];
+  /** Files of `content/` that pages link to (images, downloads): URL path → absolute file path. */
+  readonly assets: ReadonlyMap<string, string>;
 }
 
 export interface LoadOptions {
@@ -78,12 +91,6 @@ export function findMarkdownFiles(dir: string): string[] {
   return found.sort();
 }
 
-interface PendingLink {
-  readonly page: Page;
-  readonly node: LinkNode;
-  readonly at: Position;
-}
-
 export function loadSite(options: LoadOptions = {}): Site {
   const rootDir = resolve(options.rootDir ?? process.cwd());
   const contentDir = resolve(options.contentDir ?? join(rootDir, 'content'));
@@ -92,17 +99,19 @@ export function loadSite(options: LoadOptions = {}): Site {
   const schema = makeFrontMatterSchema({
     locales: sources.localeConfig.locales,
     categories: sources.categories ? [...sources.categories.keys()] : undefined,
+    layouts: sources.settings.layouts,
   });
-  const liquid = createLiquidRenderer(sources.includes);
+  const liquid = createLiquidRenderer(sources.includes, { siteUrl: sources.siteUrl });
+  const knownFields = [...KNOWN_FIELDS, ...JEKYLL_IGNORED_FIELDS, ...sources.settings.ignoredFields];
 
   const files = findMarkdownFiles(contentDir);
   const pages: Page[] = [];
-  const links: PendingLink[] = [];
+  const links: PendingLink<Page>[] = [];
   const pagenamePositions = new Map<Page, Position>();
   for (const contentPath of files) {
     const file = relative(rootDir, join(contentDir, contentPath)).split('\\').join('/');
     const source = readFileSync(join(contentDir, contentPath), 'utf8');
-    const loaded = loadPage({ file, contentPath, source, sources, schema, liquid, sink });
+    const loaded = loadPage({ file, contentPath, source, sources, schema, liquid, sink, knownFields });
     if (!loaded) continue;
     pages.push(loaded.page);
     pagenamePositions.set(loaded.page, loaded.pagenameAt);
@@ -110,9 +119,40 @@ export function loadSite(options: LoadOptions = {}): Site {
   }
 
   checkDuplicatePagenames(pages, pagenamePositions, sink);
-  resolveLinks(pages, links, sources.localeConfig.locales, sink);
+  const redirects = loadRedirects(pages, pagenamePositions, sources, relative(rootDir, join(contentDir, '_config.yml')).split('\\').join('/'), sink);
+  const finder = new PageFinder(pages, sources.localeConfig);
+  checkToc(contentDir, rootDir, (value) => pages.some((page) => page.pagename === value) || finder.pageAt(value.replace(/^\/+/, '')) !== undefined, sink);
+  const assets = resolveLinks(
+    { pages, localeConfig: sources.localeConfig, contentDir, settings: sources.settings, redirectOf: redirectIndex(redirects), sink },
+    links,
+  );
 
-  return { sources, pages, diagnostics: sortDiagnostics(sink.diagnostics), fileCount: files.length };
+  return { sources, pages, diagnostics: sortDiagnostics(sink.diagnostics), fileCount: files.length, redirects, assets };
+}
+
+/** Old paths of every page and of `errata: redirects:`, their conflicts reported. */
+function loadRedirects(pages: readonly Page[], pagenamePositions: ReadonlyMap<Page, Position>, sources: SiteSources, configFile: string, sink: DiagnosticSink): Redirect[] {
+  const finder = new PageFinder(pages, sources.localeConfig);
+  const configured: ConfiguredTarget[] = sources.settings.redirects.map(({ from, to, at }) => {
+    const [path = '', hash = ''] = to.split('#');
+    const site = path.startsWith('/') ? parseSitePath(sources.localeConfig.locales, path) : undefined;
+    const page = site?.name ? finder.shownAt(site.locale, site.name) : path.startsWith('/') ? undefined : finder.pageAt(posix.normalize(path));
+    const locale = site?.locale ?? page?.locale;
+    return {
+      from,
+      file: configFile,
+      at,
+      written: to,
+      target: page && locale ? { locale, pagename: page.pagename, title: page.title, hash: hash ? `#${hash}` : '' } : undefined,
+    };
+  });
+  const { redirects, problems } = computeRedirects(
+    pages.map((page) => ({ ...page, pagenameAt: pagenamePositions.get(page) ?? START })),
+    sources.localeConfig,
+    configured,
+  );
+  for (const problem of problems) sink.error(problem.file, problem.at, problem.ruleId, problem.message);
+  return redirects;
 }
 
 interface PageInput {
@@ -123,15 +163,28 @@ interface PageInput {
   readonly schema: FrontMatterSchema;
   readonly liquid: LiquidRenderer;
   readonly sink: DiagnosticSink;
+  /** Front-matter fields that are not unknown: the schema's, Jekyll's, and configured ones. */
+  readonly knownFields: readonly string[];
 }
 
-function loadPage(input: PageInput): { page: Page; pagenameAt: Position; links: { node: LinkNode; at: Position }[] } | undefined {
+/** Labels of the built-in callouts, per language, for Liquid (`errata_ui.warning`). */
+const calloutLabelCache = new Map<string, Record<string, string>>();
+function calloutLabels(localeName: string): Record<string, string> {
+  let labels = calloutLabelCache.get(localeName);
+  if (!labels) {
+    labels = Object.fromEntries(CALLOUT_KINDS.map((kind) => [kind, uiText(localeName, `callout.${kind}`)]));
+    calloutLabelCache.set(localeName, labels);
+  }
+  return labels;
+}
+
+function loadPage(input: PageInput): { page: Page; pagenameAt: Position; links: Omit<PendingLink<Page>, 'page'>[] } | undefined {
   const { file, contentPath, sink } = input;
   const parsed = parseFrontMatter(input.source, file, sink);
   if (!parsed) return undefined;
   const errorsBefore = sink.errorCount;
 
-  reportUnknownKeys(parsed, file, sink);
+  reportUnknownKeys(parsed, file, input.knownFields, sink);
   const result = input.schema.safeParse(parsed.data);
   if (!result.success) {
     for (const issue of result.error.issues) {
@@ -148,17 +201,17 @@ function loadPage(input: PageInput): { page: Page; pagenameAt: Position; links: 
   const locale = typeof lang === 'string' ? findLocale(input.sources.localeConfig.locales, lang) : undefined;
   if (locale) checkFolderLocale(contentPath, locale, parsed, input, sink);
 
-  const { output, problems } = input.liquid.render(
+  const { output, problems, toSource } = input.liquid.render(
     parsed.body,
-    { site: input.sources.site, page: parsed.data },
+    { site: input.sources.site, page: parsed.data, ui: calloutLabels((locale ?? input.sources.localeConfig.defaultLocale).name) },
     { line: parsed.bodyLine, column: 1 },
   );
   for (const problem of problems) sink.error(file, problem.at, problem.ruleId, problem.message);
 
   const tree = parseMarkdown(output);
-  const toFile = (at: Position): Position => ({ line: at.line + parsed.bodyLine - 1, column: at.column });
+  const toFile = (at: Position): Position => toSource(at.line, at.column);
   const heading = findErrorHeading(tree);
-  const kind = result.success ? result.data.layout : 'entry';
+  const kind: PageKind = result.success ? pageKind(result.data, heading?.isCode ?? false) : 'entry';
   if (kind === 'entry' && !heading) {
     sink.error(
       file,
@@ -174,7 +227,7 @@ function loadPage(input: PageInput): { page: Page; pagenameAt: Position; links: 
   const page: Page = {
     file,
     contentPath,
-    kind: data.layout,
+    kind,
     locale: data.lang,
     pagename: data.pagename,
     title: data.title,
@@ -188,9 +241,30 @@ function loadPage(input: PageInput): { page: Page; pagenameAt: Position; links: 
       ...data.errors.map((_, index) => listItemPosition(parsed, 'errors', index) ?? START),
     ],
     tree,
+    oldPaths: [
+      ...(data.redirect_from ?? []).map((path, index) => ({
+        path,
+        at: (Array.isArray(parsed.data['redirect_from']) ? listItemPosition(parsed, 'redirect_from', index) : undefined) ?? parsed.fields.get('redirect_from')?.value ?? START,
+      })),
+      // A permalink with placeholders (`/:title/`) names no one path.
+      ...(data.permalink && !data.permalink.includes(':') ? [{ path: data.permalink, at: parsed.fields.get('permalink')?.value ?? START }] : []),
+    ],
+    navOrder: typeof parsed.data['nav_order'] === 'number' ? parsed.data['nav_order'] : undefined,
   };
   const pagenameAt = parsed.fields.get('pagename')?.value ?? START;
-  return { page, pagenameAt, links: collectLinks(tree).map((link) => ({ node: link.node, at: toFile(link.at) })) };
+  return { page, pagenameAt, links: collectLinks(tree).map((ref) => ({ ref, at: toFile(ref.at) })) };
+}
+
+/**
+ * What a page is: its `kind:` when it has one, else what its layout renders as; a layout that
+ * leaves it open (`default`) makes it an error entry when its H1 is written as code or it lists
+ * `errors:`, and a documentation page otherwise.
+ * @example pageKind({ layout: 'auto', errors: [] }, true) === 'entry'
+ */
+export function pageKind(data: { readonly kind?: PageKind | undefined; readonly layout: 'entry' | 'page' | 'auto'; readonly errors: readonly string[] }, headingIsCode: boolean): PageKind {
+  if (data.kind) return data.kind;
+  if (data.layout !== 'auto') return data.layout;
+  return headingIsCode || data.errors.length > 0 ? 'entry' : 'page';
 }
 
 function listItemPosition(parsed: ParsedFile, field: string, index: number): Position | undefined {
@@ -199,9 +273,9 @@ function listItemPosition(parsed: ParsedFile, field: string, index: number): Pos
   return at ? { line: at.line + index, column: at.column } : undefined;
 }
 
-function reportUnknownKeys(parsed: ParsedFile, file: string, sink: DiagnosticSink): void {
+function reportUnknownKeys(parsed: ParsedFile, file: string, knownFields: readonly string[], sink: DiagnosticSink): void {
   for (const [key, positions] of parsed.fields) {
-    if ((KNOWN_FIELDS as readonly string[]).includes(key)) continue;
+    if (knownFields.includes(key)) continue;
     const closest = KNOWN_FIELDS.map((known) => ({ known, cost: distance(key.toLowerCase(), known) })).sort((a, b) => a.cost - b.cost)[0];
     const hint = closest && closest.cost <= 2 ? `Did you mean "${closest.known}"?` : `Known fields: ${KNOWN_FIELDS.join(', ')}.`;
     sink.error(file, positions.key, 'front-matter-unknown-key', `Unknown front-matter field "${key}". ${hint}`);
@@ -239,44 +313,5 @@ function checkDuplicatePagenames(pages: readonly Page[], positions: ReadonlyMap<
       'pagename-duplicate',
       `pagename "${page.pagename}" is already used by ${first.file} in lang ${page.locale.name}. Each page name must be unique per language: rename one of them.`,
     );
-  }
-}
-
-const EXTERNAL = /^[a-z][a-z0-9+.-]*:|^\/\//i;
-
-/**
- * Links written as paths to `.md` files become the target page's URL; links to
- * `/<locale>/<pagename>/` must name a page that exists. Anything else is left as written.
- */
-function resolveLinks(pages: readonly Page[], links: readonly PendingLink[], locales: readonly Locale[], sink: DiagnosticSink): void {
-  const byContentPath = new Map(pages.map((page) => [page.contentPath, page]));
-  const pagenames = new Set(pages.map((page) => page.pagename));
-  for (const { page, node, at } of links) {
-    const url = node.url;
-    if (!url || url.startsWith('#') || EXTERNAL.test(url)) continue;
-    const [pathPart = '', hash = ''] = url.split(/#(.*)/s);
-    if (url.startsWith('/')) {
-      const parts = parseSitePath(locales, pathPart);
-      if (!parts?.name || pagenames.has(parts.name) || (SITE_SECTIONS as readonly string[]).includes(parts.name)) continue;
-      sink.error(page.file, at, 'link-target-missing', `Link to "${url}": there is no page "${parts.name}". Check the page name, or link to a page that exists.`);
-      continue;
-    }
-    const withoutQuery = pathPart.split('?')[0] ?? '';
-    if (!withoutQuery.toLowerCase().endsWith('.md')) continue;
-    const targetPath = posix.normalize(posix.join(posix.dirname(page.contentPath), safeDecode(withoutQuery)));
-    const target = byContentPath.get(targetPath);
-    if (!target) {
-      sink.error(page.file, at, 'link-target-missing', `Link to "${url}": no file content/${targetPath} exists. Fix the path, relative to this file.`);
-      continue;
-    }
-    node.url = entryPath(target.locale, target.pagename) + (hash ? `#${hash}` : '');
-  }
-}
-
-function safeDecode(path: string): string {
-  try {
-    return decodeURI(path);
-  } catch {
-    return path;
   }
 }

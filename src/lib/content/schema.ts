@@ -4,18 +4,20 @@
  */
 import { z } from 'zod';
 import { findLocale, type Locale } from '../i18n/locales.ts';
+import { DEFAULT_LAYOUTS, type LayoutKind } from './settings.ts';
 
-/** Layout names that entries may use, and what each renders as. */
-export const LAYOUTS = {
-  /** Jekyll's usual name; an error entry. */
-  default: 'entry',
-  /** An error entry, named for what it is. */
-  entry: 'entry',
-  /** A documentation page that is not an error entry (not listed in the catalog). */
-  page: 'page',
-} as const satisfies Record<string, PageKind>;
-
+/**
+ * What a page is. An `entry` documents one error and is listed in the catalog and searched by
+ * its error; a `page` is documentation (a guide, a folder's index, a landing page).
+ */
 export type PageKind = 'entry' | 'page';
+export const PAGE_KINDS: readonly PageKind[] = ['entry', 'page'];
+
+/**
+ * Old paths of a page (`redirect_from:`), as jekyll-redirect-from writes them: site paths
+ * such as `/old/path/` or `/old/page.html`. A path without a leading `/` is read from the root.
+ */
+export const REDIRECT_PATH_PATTERN = /^\/?[^\s?#]*$/;
 
 /** `pagename`: lowercase letters and digits, then `.`, `_` or `-` as well. */
 export const PAGENAME_PATTERN = /^[a-z0-9][a-z0-9._-]*$/;
@@ -47,25 +49,61 @@ export function describeValue(value: unknown): string {
 
 export interface SchemaOptions {
   readonly locales: readonly Locale[];
+  /** Layout names and what they render as; the defaults when not given. */
+  readonly layouts?: Readonly<Record<string, LayoutKind>>;
   /** Category keys known from `_data/categories.yml`; `undefined` accepts any well-formed key. */
   readonly categories: readonly string[] | undefined;
 }
 
-export function makeFrontMatterSchema({ locales, categories }: SchemaOptions) {
+const pathList = (field: string) =>
+  z
+    .union(
+      [
+        z.string().transform((path) => [path]),
+        z.array(z.string({ error: (issue) => `Each item of "${field}" must be a path such as /old/path/, but one is ${describeValue(issue.input)}.` })),
+      ],
+      { error: (issue) => `"${field}" must be a path or a list of paths such as /old/path/, but it is ${describeValue(issue.input)}.` },
+    )
+    .refine((paths) => paths.every((path) => REDIRECT_PATH_PATTERN.test(path.trim()) && !path.split('/').includes('..')), {
+      error: `Each path of "${field}" must be a site path such as /old/path/ or /old/page.html, without spaces, "?", "#" or "..".`,
+    });
+
+export function makeFrontMatterSchema({ locales, categories, layouts = DEFAULT_LAYOUTS }: SchemaOptions) {
   const localeNames = locales.map((locale) => locale.name).join(', ');
+  const layoutNames = Object.keys(layouts).join(', ');
   return z.object({
     /**
-     * How the page is rendered. `default` (Jekyll's name) and `entry` render an error entry;
-     * `page` renders a documentation page that the catalog does not list.
+     * How the page is rendered (see `settings.ts`): `entry`, `page`, or `auto` — decided by
+     * the page itself (`kind:`, an H1 written as code, `errors:`). `default` is `auto`,
+     * because Jekyll trees use it for error pages and guides alike.
      */
     layout: z
-      .string({ error: () => `"layout" must be text: one of ${Object.keys(LAYOUTS).join(', ')}.` })
+      .string({ error: () => `"layout" must be text: one of ${layoutNames}.` })
       .default('default')
-      .refine((name) => Object.hasOwn(LAYOUTS, name), {
+      .refine((name) => Object.hasOwn(layouts, name), {
         error: (issue) =>
-          `Unknown layout "${String(issue.input)}". Use one of: ${Object.keys(LAYOUTS).join(', ')}.`,
+          `Unknown layout "${String(issue.input)}". Use one of: ${layoutNames}, or name it in content/_config.yml under "errata: layouts:" (e.g. "${String(issue.input)}: page").`,
       })
-      .transform((name) => LAYOUTS[name as keyof typeof LAYOUTS]),
+      .transform((name) => layouts[name] as LayoutKind),
+    /**
+     * Overrides what the page is, whatever its layout and H1: `entry` (an error entry, listed
+     * in the catalog) or `page` (documentation).
+     */
+    kind: z
+      .enum(PAGE_KINDS as [PageKind, ...PageKind[]], { error: (issue) => `Unknown kind ${JSON.stringify(issue.input)}. Use "entry" or "page".` })
+      .optional(),
+    /**
+     * Old paths that keep working: each gets a redirect to this page (a static page and a
+     * `_redirects` line). In a non-default language a path is under that language's folder
+     * (`/old/` on a `ja` page is `/ja/old/`), as jekyll-polyglot served it, unless it starts
+     * with a language already.
+     */
+    redirect_from: pathList('redirect_from').optional(),
+    /**
+     * Jekyll's permalink: the page's URL on the old site, which becomes one more old path that
+     * redirects here. Permalinks with placeholders (`/:title/`) are ignored.
+     */
+    permalink: z.string({ error: (issue) => `"permalink" must be a path such as /old/path/, but it is ${describeValue(issue.input)}.` }).optional(),
     /** The page's title: `<title>`, link previews and catalog lists. Usually the error, shortened. */
     title: requiredString('title', '"title: ModuleNotFoundError: No module named requests"'),
     /**
@@ -129,7 +167,30 @@ export type FrontMatterInput = z.input<FrontMatterSchema>;
 export type FrontMatter = z.output<FrontMatterSchema>;
 
 /** The field names the schema knows, for reporting unknown keys. */
-export const KNOWN_FIELDS = ['layout', 'title', 'pagename', 'lang', 'description', 'category', 'errors'] as const;
+export const KNOWN_FIELDS = ['layout', 'title', 'pagename', 'lang', 'description', 'category', 'errors', 'kind', 'redirect_from', 'permalink'] as const;
+
+/**
+ * Fields of Jekyll and its common themes (just-the-docs' navigation keys and the like) that
+ * have no meaning here: accepted and ignored, so a migrated tree builds unchanged.
+ * `errata: ignore_front_matter:` in `_config.yml` adds more.
+ */
+export const JEKYLL_IGNORED_FIELDS = [
+  'nav_order',
+  'parent',
+  'grand_parent',
+  'has_children',
+  'has_toc',
+  'nav_exclude',
+  'search_exclude',
+  'toc',
+  'sitemap',
+  'date',
+  'last_modified_at',
+  'tags',
+  'author',
+  'excerpt',
+  'image',
+] as const;
 
 /**
  * A valid page name close to what was written: lowercase, spaces to `-`.

@@ -4,12 +4,13 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { LineCounter, parseDocument } from 'yaml';
+import { isNode, LineCounter, parseDocument } from 'yaml';
 import { DEFAULT_LOCALE_NAMES, makeLocaleConfig, type LocaleConfig } from '../i18n/locales.ts';
 import { type DiagnosticSink, START } from './diagnostic.ts';
 import { normaliseSource } from './front-matter.ts';
 import { UNCATEGORIZED_KEY } from '../routing/routes.ts';
 import { CATEGORY_PATTERN } from './schema.ts';
+import { type ErrataSettings, type PositionOf, readErrataSettings } from './settings.ts';
 
 export interface SiteSources {
   /** `_config.yml` merged with `data`: what `{{ site.* }}` sees. */
@@ -24,19 +25,57 @@ export interface SiteSources {
   readonly ogImage: string | undefined;
   /** `edit_url_base`: the URL of `content/` in the repository's web editor, ending in `/`. */
   readonly editUrlBase: string | undefined;
+  /** The `errata:` block: broken-link levels, layout names, extra front-matter fields. */
+  readonly settings: ErrataSettings;
 }
 
 const DEFAULT_SITE_URL = 'http://localhost:4321';
 
 /** Parses a YAML file, reporting syntax errors at their position. */
 export function readYamlFile(path: string, file: string, sink: DiagnosticSink): unknown {
+  return readYamlWithPositions(path, file, sink).value;
+}
+
+/** A YAML file's value, and where each of its keys or items is written (1:1 when unknown). */
+export function readYamlWithPositions(path: string, file: string, sink: DiagnosticSink): { value: unknown; positionOf: PositionOf } {
   const lineCounter = new LineCounter();
   const document = parseDocument(normaliseSource(readFileSync(path, 'utf8')), { lineCounter, prettyErrors: false });
   for (const error of document.errors) {
     const { line, col } = lineCounter.linePos(error.pos[0]);
     sink.error(file, { line, column: col }, 'data-yaml', `YAML syntax error: ${error.message.split('\n')[0]}.`);
   }
-  return document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 50 });
+  const positionOf: PositionOf = (keys) => {
+    const node = document.getIn(keys, true);
+    const range = isNode(node) ? node.range : undefined;
+    if (!range) return START;
+    const { line, col } = lineCounter.linePos(range[0]);
+    return { line, column: col };
+  };
+  return { value: document.errors.length > 0 ? undefined : document.toJS({ maxAliasCount: 50 }), positionOf };
+}
+
+/**
+ * `_data/` as Jekyll reads it: `NAME.yml` is `site.data.NAME`, and a folder is a nested key,
+ * so `_data/ja/toc_text.yml` is `site.data.ja.toc_text`.
+ */
+function readDataFolder(dir: string, display: (path: string) => string, sink: DiagnosticSink): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (name.startsWith('.')) continue;
+    if (statSync(path).isDirectory()) {
+      const nested = readDataFolder(path, display, sink);
+      const existing = data[name];
+      data[name] = isRecord(existing) ? { ...existing, ...nested } : nested;
+      continue;
+    }
+    const match = /^(.+)\.ya?ml$/.exec(name);
+    if (!match?.[1]) continue;
+    const value = readYamlFile(path, display(path), sink);
+    const existing = data[match[1]];
+    data[match[1]] = isRecord(existing) && isRecord(value) ? { ...value, ...existing } : value;
+  }
+  return data;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -47,21 +86,16 @@ export function loadSiteSources(contentDir: string, rootDir: string, sink: Diagn
   const display = (path: string) => relative(rootDir, path).split('\\').join('/');
 
   const configPath = join(contentDir, '_config.yml');
-  const config = existsSync(configPath) ? readYamlFile(configPath, display(configPath), sink) : {};
+  const { value: config, positionOf } = existsSync(configPath)
+    ? readYamlWithPositions(configPath, display(configPath), sink)
+    : { value: {}, positionOf: () => START };
   const settings: Record<string, unknown> = isRecord(config) ? { ...config } : {};
   if (config !== undefined && !isRecord(config)) {
     sink.error(display(configPath), START, 'config-invalid', '_config.yml must be a set of "key: value" settings.');
   }
 
-  const data: Record<string, unknown> = {};
   const dataDir = join(contentDir, '_data');
-  if (existsSync(dataDir)) {
-    for (const name of readdirSync(dataDir).sort()) {
-      const match = /^(.+)\.ya?ml$/.exec(name);
-      if (!match?.[1]) continue;
-      data[match[1]] = readYamlFile(join(dataDir, name), display(join(dataDir, name)), sink);
-    }
-  }
+  const data = existsSync(dataDir) ? readDataFolder(dataDir, display, sink) : {};
 
   const includes = new Map<string, string>();
   const includesDir = join(contentDir, '_includes');
@@ -79,7 +113,9 @@ export function loadSiteSources(contentDir: string, rootDir: string, sink: Diagn
   const editUrl = readUrlSetting(settings, 'edit_url_base', siteUrl, display(configPath), sink);
   const editUrlBase = editUrl === undefined || editUrl.endsWith('/') ? editUrl : `${editUrl}/`;
 
-  return { site: { ...settings, data }, localeConfig, siteUrl, includes, categories, ogImage, editUrlBase };
+  const errata = readErrataSettings(settings, display(configPath), positionOf, sink);
+
+  return { site: { ...settings, data }, localeConfig, siteUrl, includes, categories, ogImage, editUrlBase, settings: errata };
 }
 
 /**

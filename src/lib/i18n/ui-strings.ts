@@ -80,6 +80,19 @@ const en = {
   'state.outdated': 'Outdated',
   'state.translated': 'Translated',
   'state.missing': 'Missing',
+  // Migrated Jekyll trees (issue 4): callout labels, redirect pages, documentation navigation.
+  'callout.note': 'Note',
+  'callout.info': 'Information',
+  'callout.tip': 'Tip',
+  'callout.important': 'Important',
+  'callout.warning': 'Warning',
+  'callout.caution': 'Caution',
+  'callout.danger': 'Danger',
+  'redirect.moved': 'This page has moved to',
+  'docnav.label': 'Documentation',
+  'docnav.more': 'All {count} pages in “{folder}”',
+  'docnav.entries': 'All {count} error entries',
+  'docnav.other': 'More pages',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -162,6 +175,19 @@ const ja: Partial<UiStrings> = {
   'state.outdated': '古い',
   'state.translated': '翻訳済み',
   'state.missing': '未翻訳',
+  // Migrated Jekyll trees (issue 4): callout labels, redirect pages, documentation navigation.
+  'callout.note': 'メモ',
+  'callout.info': '情報',
+  'callout.tip': 'ヒント',
+  'callout.important': '重要',
+  'callout.warning': '警告',
+  'callout.caution': '注意',
+  'callout.danger': '危険',
+  'redirect.moved': 'このページは次の場所に移動しました:',
+  'docnav.label': 'ドキュメント',
+  'docnav.more': '「{folder}」のすべてのページ ({count} 件)',
+  'docnav.entries': 'すべてのエラー エントリ ({count} 件)',
+  'docnav.other': 'その他のページ',
 };
 
 const ko: Partial<UiStrings> = {
@@ -241,6 +267,19 @@ const ko: Partial<UiStrings> = {
   'state.outdated': '오래됨',
   'state.translated': '번역됨',
   'state.missing': '번역 없음',
+  // Migrated Jekyll trees (issue 4): callout labels, redirect pages, documentation navigation.
+  'callout.note': '참고',
+  'callout.info': '정보',
+  'callout.tip': '팁',
+  'callout.important': '중요',
+  'callout.warning': '경고',
+  'callout.caution': '주의',
+  'callout.danger': '위험',
+  'redirect.moved': '이 페이지는 다음 위치로 이동했습니다:',
+  'docnav.label': '문서',
+  'docnav.more': '“{folder}”의 모든 페이지 {count}개',
+  'docnav.entries': '모든 오류 항목 {count}개',
+  'docnav.other': '기타 페이지',
 };
 
 const zh_CN: Partial<UiStrings> = {
@@ -320,6 +359,19 @@ const zh_CN: Partial<UiStrings> = {
   'state.outdated': '过时',
   'state.translated': '已翻译',
   'state.missing': '缺失',
+  // Migrated Jekyll trees (issue 4): callout labels, redirect pages, documentation navigation.
+  'callout.note': '注',
+  'callout.info': '信息',
+  'callout.tip': '提示',
+  'callout.important': '重要',
+  'callout.warning': '警告',
+  'callout.caution': '小心',
+  'callout.danger': '危险',
+  'redirect.moved': '此页面已移至',
+  'docnav.label': '文档',
+  'docnav.more': '“{folder}”中的全部 {count} 个页面',
+  'docnav.entries': '全部 {count} 个错误条目',
+  'docnav.other': '更多页面',
 };
 
 const byLocale: Readonly<Record<string, Partial<UiStrings>>> = { en, ja, ko, zh_CN };

@@ -1,11 +1,18 @@
 /**
  * Liquid as Jekyll applies it to a page, before Markdown: `{% include NAME %}` pastes a file
  * from `_includes/` wherever the tag stands (headings, inline code, code blocks alike),
- * `{{ site.KEY }}` and `{{ page.KEY }}` print values, `{% raw %}` keeps text literal.
- * Problems are reported with the tag's position; nothing unknown is printed as empty text.
+ * `{% include NAME key="value" %}` passes `include.key` to it, `{{ site.KEY }}` and
+ * `{{ page.KEY }}` print values, `{% raw %}` keeps text literal. Problems are reported with the
+ * tag's position; nothing unknown in a page is printed as empty text. Include files are
+ * rendered as Jekyll renders them (an optional parameter left out prints nothing).
+ *
+ * The output comes with a map back to the page's text, so that a problem Markdown finds later
+ * (a broken link inside an include's content) is reported where the include is written.
  */
-import { Liquid, LiquidError, Tokenizer, TypeGuards, type Variable } from 'liquidjs';
+import { Context, Liquid, LiquidError, Tokenizer, TypeGuards, type Variable } from 'liquidjs';
 import type { Position } from '../content/diagnostic.ts';
+import { BUILTIN_INCLUDES, UI_VARIABLE as UI_SCOPE_KEY } from './builtin-includes.ts';
+import { registerJekyllFilters } from './jekyll-filters.ts';
 
 export interface LiquidProblem {
   readonly at: Position;
@@ -18,6 +25,23 @@ export interface LiquidScope {
   readonly site: Readonly<Record<string, unknown>>;
   /** The page's own front matter. */
   readonly page: Readonly<Record<string, unknown>>;
+  /** Interface text the built-in includes print (`errata_ui.warning`), in the page's language. */
+  readonly ui?: Readonly<Record<string, string>>;
+}
+
+export interface LiquidOutput {
+  readonly output: string;
+  readonly problems: LiquidProblem[];
+  /**
+   * The file position of a 1-based line and column of `output`: the same text in the page
+   * when it was copied, else the tag that printed it.
+   */
+  readonly toSource: (line: number, column: number) => Position;
+}
+
+export interface LiquidOptions {
+  /** The site's absolute URL, for `absolute_url`. */
+  readonly siteUrl?: string;
 }
 
 /** A Liquid engine bound to one site's includes. */
@@ -27,7 +51,7 @@ export interface LiquidRenderer {
    * Renders `text`; `origin` is the file position of the text's first character, so that
    * problems point into the file, not into the text.
    */
-  render(text: string, scope: LiquidScope, origin: Position): { output: string; problems: LiquidProblem[] };
+  render(text: string, scope: LiquidScope, origin: Position): LiquidOutput;
 }
 
 /** Tags whose body is not Liquid: tags inside them are literal text, not includes. */
@@ -41,18 +65,26 @@ function trimFinalNewline(text: string): string {
   return text.replace(/\r?\n$/, '');
 }
 
-export function createLiquidRenderer(includes: ReadonlyMap<string, string>): LiquidRenderer {
-  const templates = Object.fromEntries([...includes].map(([name, text]) => [name, trimFinalNewline(text)]));
+/**
+ * A renderer for one site. `includes` are the files of `_includes/`; the built-in includes
+ * (see `builtin-includes.ts`) fill in the names the tree does not define.
+ */
+export function createLiquidRenderer(includes: ReadonlyMap<string, string>, options: LiquidOptions = {}): LiquidRenderer {
+  const all = new Map([...BUILTIN_INCLUDES, ...[...includes].map(([name, text]): [string, string] => [name, trimFinalNewline(text)])]);
   const engine = new Liquid({
-    templates,
+    templates: Object.fromEntries(all),
     jekyllInclude: true,
-    strictVariables: true,
+    // A page's own variables are checked before rendering (checkVariables); include files
+    // print nothing for a parameter left out, as Jekyll does.
+    strictVariables: false,
     strictFilters: true,
     extname: '',
     // Jekyll leaves the text around tags as written; so do we.
     greedy: false,
   });
-  const includeNames = [...includes.keys()].sort();
+  registerJekyllFilters(engine, { siteUrl: options.siteUrl ?? 'http://localhost' });
+  const includeNames = [...all.keys()].sort();
+  const ownIncludeNames = [...includes.keys()].sort();
 
   return {
     includeNames,
@@ -64,30 +96,83 @@ export function createLiquidRenderer(includes: ReadonlyMap<string, string>): Liq
       });
       const report = (position: number[], ruleId: LiquidProblem['ruleId'], message: string) =>
         problems.push({ at: toFile(position), ruleId, message });
+      const unchanged = (): LiquidOutput => ({ output: text, problems, toSource: (line, column) => toFile([line, column]) });
 
       // Fast path: most of a page is plain Markdown.
-      if (!text.includes('{%') && !text.includes('{{')) return { output: text, problems };
+      if (!text.includes('{%') && !text.includes('{{')) return unchanged();
 
       let parsed;
       try {
         parsed = engine.parse(text);
       } catch (error) {
         reportLiquidError(error, report);
-        return { output: text, problems };
+        return unchanged();
       }
 
-      checkIncludes(text, engine, includeNames, report);
+      checkIncludes(text, engine, includeNames, ownIncludeNames, report);
       checkVariables(engine.analyzeSync(parsed, { partials: false }).globals, scope, report);
-      if (problems.length > 0) return { output: text, problems };
+      if (problems.length > 0) return unchanged();
 
       try {
-        return { output: String(engine.renderSync(parsed, { ...scope.site, site: scope.site, page: scope.page })), problems };
+        // One context for the whole page (assignments carry over), one template at a time, so
+        // that each piece of output is known to come from one place in the text.
+        const context = new Context({ ...scope.site, site: scope.site, page: scope.page, [UI_SCOPE_KEY]: scope.ui ?? {} }, engine.options, { sync: true }, { liquid: engine });
+        const map = new OutputMap(text);
+        for (const template of parsed) {
+          const rendered = String(engine.renderSync([template], context));
+          map.add(template.token.begin, TypeGuards.isHTMLToken(template.token) ? template.token.getText() : undefined, rendered);
+        }
+        return { output: map.output, problems, toSource: (line, column) => toFile(map.sourcePosition(line, column)) };
       } catch (error) {
         reportLiquidError(error, report);
-        return { output: text, problems };
+        return unchanged();
       }
     },
   };
+}
+
+
+/** Offsets of line starts in `text`, for offset ↔ line/column. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) starts.push(index + 1);
+  return starts;
+}
+
+/** Output pieces and where each came from in the input. */
+class OutputMap {
+  output = '';
+  private readonly pieces: { outBegin: number; inBegin: number; literal: boolean }[] = [];
+  private readonly inputStarts: number[];
+  private outputStarts: number[] | undefined;
+
+  constructor(input: string) {
+    this.inputStarts = lineStarts(input);
+  }
+
+  /** `literal` is the input text of a piece printed as written (perhaps trimmed). */
+  add(inBegin: number, literal: string | undefined, rendered: string): void {
+    // Whitespace control may trim a literal piece: find where the printed text starts in it.
+    const shift = literal === undefined ? 0 : Math.max(0, literal.indexOf(rendered));
+    this.pieces.push({ outBegin: this.output.length, inBegin: inBegin + shift, literal: literal !== undefined });
+    this.output += rendered;
+    this.outputStarts = undefined;
+  }
+
+  /** `[line, column]` in the input for a 1-based line and column of the output. */
+  sourcePosition(line: number, column: number): number[] {
+    this.outputStarts ??= lineStarts(this.output);
+    const offset = (this.outputStarts[line - 1] ?? this.output.length) + column - 1;
+    let piece = this.pieces[0];
+    for (const candidate of this.pieces) {
+      if (candidate.outBegin > offset) break;
+      piece = candidate;
+    }
+    const inOffset = piece ? piece.inBegin + (piece.literal ? offset - piece.outBegin : 0) : 0;
+    let inLine = 0;
+    while (inLine + 1 < this.inputStarts.length && (this.inputStarts[inLine + 1] ?? Infinity) <= inOffset) inLine += 1;
+    return [inLine + 1, inOffset - (this.inputStarts[inLine] ?? 0) + 1];
+  }
 }
 
 type Report = (position: number[], ruleId: LiquidProblem['ruleId'], message: string) => void;
@@ -101,8 +186,8 @@ function reportLiquidError(error: unknown, report: Report): void {
   throw error;
 }
 
-/** Every `{% include NAME %}` outside raw and comment blocks must name a file in `_includes/`. */
-function checkIncludes(text: string, engine: Liquid, includeNames: readonly string[], report: Report): void {
+/** Every `{% include NAME %}` outside raw and comment blocks must name a file in `_includes/` or a built-in include. */
+function checkIncludes(text: string, engine: Liquid, includeNames: readonly string[], ownIncludeNames: readonly string[], report: Report): void {
   const tokens = new Tokenizer(text, engine.options.operators).readTopLevelTokens(engine.options);
   let closing: string | undefined;
   for (const token of tokens) {
@@ -117,8 +202,9 @@ function checkIncludes(text: string, engine: Liquid, includeNames: readonly stri
     // A name computed from a variable is checked when it renders.
     if (name.startsWith('{{')) continue;
     if (!includeNames.includes(name)) {
-      const known = includeNames.length > 0 ? `Files in content/_includes/: ${includeNames.join(', ')}.` : 'content/_includes/ has no files.';
-      report(token.getPosition(), 'liquid-include-unknown', `Unknown include "${name}". ${known} Create content/_includes/${name} or fix the name.`);
+      const known = ownIncludeNames.length > 0 ? `Files in content/_includes/: ${ownIncludeNames.join(', ')}.` : 'content/_includes/ has no files.';
+      const builtIn = `Built in: ${[...BUILTIN_INCLUDES.keys()].join(', ')}.`;
+      report(token.getPosition(), 'liquid-include-unknown', `Unknown include "${name}". ${known} ${builtIn} Create content/_includes/${name} or fix the name.`);
     }
   }
 }

@@ -2,7 +2,7 @@
  * Markdown → syntax tree (CommonMark + GFM), and what the rest of the site needs to know
  * about the tree: the error heading and the links.
  */
-import type { Definition, Heading, Image, Link, Root } from 'mdast';
+import type { Definition, Heading, Html, Image, Link, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
@@ -39,13 +39,67 @@ export function removeNode(tree: Root, heading: Heading): void {
 
 export type LinkNode = Link | Image | Definition;
 
-/** Every link, image and link definition, with its position relative to the parsed text. */
-export function collectLinks(tree: Root): { node: LinkNode; at: Position }[] {
-  const links: { node: LinkNode; at: Position }[] = [];
-  visit(tree, ['link', 'image', 'definition'], (node) => {
+/** A URL written in the page — in Markdown or in raw HTML — that can be read and replaced. */
+export interface LinkRef {
+  readonly url: string;
+  /** Where the link starts in the parsed text. */
+  readonly at: Position;
+  /** An image (`![]()`, `<img src>`, `<source src>`), not a link. */
+  readonly isImage: boolean;
+  /** Replaces the URL in the tree. */
+  readonly set: (url: string) => void;
+}
+
+/** `src` and `href` attributes of raw HTML, quoted as HTML allows. */
+const HTML_URL_ATTRIBUTE = /<([a-z][a-z0-9-]*)\b[^>]*?\s(src|href)\s*=\s*(?:"([^"]*)"|'([^']*)')/gi;
+
+/**
+ * Every link, image and link definition, and every `src`/`href` in raw HTML, with its position
+ * relative to the parsed text.
+ */
+export function collectLinks(tree: Root): LinkRef[] {
+  const links: LinkRef[] = [];
+  visit(tree, ['link', 'image', 'definition', 'html'], (node) => {
+    const start = node.position?.start;
+    const at = { line: start?.line ?? 1, column: start?.column ?? 1 };
+    if (node.type === 'html') {
+      links.push(...htmlLinks(node as Html, at));
+      return;
+    }
     const linkNode = node as LinkNode;
-    const start = linkNode.position?.start;
-    links.push({ node: linkNode, at: { line: start?.line ?? 1, column: start?.column ?? 1 } });
+    links.push({ url: linkNode.url, at, isImage: linkNode.type === 'image', set: (url) => (linkNode.url = url) });
   });
   return links;
+}
+
+/** The URLs in one raw HTML node; replacing one rewrites the node's text. */
+function htmlLinks(node: Html, at: Position): LinkRef[] {
+  const found = [...node.value.matchAll(HTML_URL_ATTRIBUTE)];
+  if (found.length === 0) return [];
+  // The text between URLs, and the URLs: replacing one keeps every other offset valid.
+  const parts: string[] = [];
+  let last = 0;
+  const refs: LinkRef[] = [];
+  for (const match of found) {
+    const url = match[3] ?? match[4] ?? '';
+    const urlStart = (match.index ?? 0) + match[0].length - url.length - 1;
+    parts.push(node.value.slice(last, urlStart));
+    const slot = parts.push(url) - 1;
+    last = urlStart + url.length;
+    const before = node.value.slice(0, urlStart);
+    const lineBreaks = before.split('\n').length - 1;
+    const column = lineBreaks === 0 ? at.column + urlStart : urlStart - before.lastIndexOf('\n');
+    const tag = (match[1] ?? '').toLowerCase();
+    refs.push({
+      url,
+      at: { line: at.line + lineBreaks, column },
+      isImage: match[2]?.toLowerCase() === 'src' && (tag === 'img' || tag === 'source'),
+      set: (replacement) => {
+        parts[slot] = replacement.replaceAll('"', '&quot;');
+        node.value = parts.join('') + rest;
+      },
+    });
+  }
+  const rest = node.value.slice(last);
+  return refs;
 }

@@ -12,13 +12,17 @@ import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
+import { allowCalloutsAndFigures } from './callouts.ts';
 import rehypeCodeBlocks, { type CodeBlockOptions } from './code-blocks.ts';
 import rehypeHeadingAnchors, { anchoredHeading } from './heading-anchors.ts';
 import rehypeHeadingIds from './heading-ids.ts';
 import rehypeToc, { type TocItem } from './toc.ts';
 
-/** GitHub's schema; ids are added after sanitising, so authors cannot clobber ours. */
-const sanitizeSchema = { ...defaultSchema, clobber: [...(defaultSchema.clobber ?? [])] };
+/**
+ * GitHub's schema, plus the callouts and figures of the built-in includes; ids are added after
+ * sanitising, so authors cannot clobber ours.
+ */
+const sanitizeSchema = allowCalloutsAndFigures({ ...defaultSchema, clobber: [...(defaultSchema.clobber ?? [])] });
 
 /** What the rendered body depends on besides its tree: interface text in the reader's language, ids in use. */
 export interface BodyLabels extends CodeBlockOptions {
