@@ -61,12 +61,14 @@ async function withOwnBrowser<T>(options: BrowserContextOptions, use: (page: Pag
 describe('the built site, file by file', () => {
   it('passes html-validate on every page with the documented rule set', async () => {
     const { pages, problems } = await validateHtml(served.outDir);
+    console.info(`html-validate: ${pages} pages, ${problems.length} problems`);
     expect(pages).toBeGreaterThan(100);
     expect(problems).toEqual([]);
   });
 
   it('resolves every internal href and src, anchors included, to a file of the build', () => {
     const { checked, broken } = checkInternalLinks(served.outDir, sources.siteUrl);
+    console.info(`Internal links and sources checked: ${checked}, broken: ${broken.length}`);
     expect(checked).toBeGreaterThan(5000);
     expect(broken).toEqual([]);
   });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parse } from 'parse5';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite, makeWorkDir, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { checkInternalLinks, sitemapLocations, validateHtml } from '../helpers/site-checks.ts';
 
 const fixture = join(PROJECT_ROOT, 'tests/fixtures/site-small/content');
 const work = makeWorkDir('build-');
@@ -129,6 +130,62 @@ describe('a successful build', () => {
       'zh-cn': 5,
     });
     expect(entry).toHaveProperty('include_characters');
+  });
+});
+
+describe('reading, browsing and sharing', () => {
+  it('writes a page per category (entries without one under "other"), an A–Z list and the translation status, in every locale', () => {
+    for (const locale of ['en', 'ja', 'ko', 'zh-cn']) {
+      for (const path of ['category/net', 'category/fs', 'category/other', 'a-z', 'translations']) {
+        expect(existsSync(join(build.outDir, locale, path, 'index.html')), `${locale}/${path}`).toBe(true);
+      }
+    }
+    const category = page('ja/category/other/index.html');
+    expect(category).toContain('<a href="/ja/hostile/">');
+    expect(category).toContain('<a href="/ja/ko-only/">');
+  });
+
+  it('previews an entry as its error message, with the configured image', () => {
+    const html = page('ja/ssl-verify/index.html');
+    expect(html).toContain('<meta property="og:title" content="[SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:1006)">');
+    expect(html).toContain('<meta property="og:image" content="https://cdn.example.test/preview.png">');
+    expect(html).toContain('<meta name="twitter:card" content="summary_large_image">');
+    expect(html).toContain('<meta property="og:url" content="https://docs.example.test/ja/ssl-verify/">');
+    // Hostile front matter stays an attribute's text in previews too.
+    const ogTitle = parseElements(page('en/hostile/index.html')).find((el) => el.attrs.some((attr) => attr.name === 'property' && attr.value === 'og:title'));
+    expect(ogTitle?.attrs.find((attr) => attr.name === 'content')?.value).toBe("</script><script>alert('heading')</script>");
+  });
+
+  it('dates each entry from git history and links to its source in the editor', () => {
+    const html = page('ja/ssl-verify/index.html');
+    expect(html).toMatch(/<p data-testid="last-updated">最終更新: <time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z">\d{4}年\d{1,2}月\d{1,2}日<\/time><\/p>/);
+    expect(html).toContain('<a href="https://git.example.test/fixture/edit/main/content/ja/net/ssl-verify.md" data-testid="edit-link">このページを編集</a>');
+  });
+
+  it('gives each section heading an anchor link and the page an outline of them', () => {
+    const html = page('ja/ssl-verify/index.html');
+    expect(html).toContain('<h2 id="発生する状況">発生する状況</h2><a class="heading-anchor" href="#発生する状況"');
+    expect(html).toContain('<a href="#発生する状況">発生する状況</a>');
+  });
+
+  it('lists every real translation in sitemap.xml, and names it in robots.txt', () => {
+    const locations = sitemapLocations(page('sitemap.xml'));
+    expect(locations).toContain('https://docs.example.test/ja/ssl-verify/');
+    expect(locations).toContain('https://docs.example.test/ko/ko-only/');
+    expect(locations).not.toContain('https://docs.example.test/ja/permission/');
+    expect(locations).not.toContain('https://docs.example.test/en/search/');
+    expect(page('robots.txt')).toContain('Sitemap: https://docs.example.test/sitemap.xml');
+  });
+
+  it('writes valid HTML and no broken internal link', async () => {
+    // The hostile entry's body keeps, once sanitised, an author's `<img src=x>`: an image with
+    // neither a source nor alternative text is the content's mistake, not the templates'.
+    const isAuthorsImage = (problem: string) => /^\/?[a-z-]+\/hostile\/(index\.html:\d+:\d+: <img> is missing required "alt" attribute|: x \(no file)/.test(problem);
+    const { problems } = await validateHtml(build.outDir);
+    expect(problems.filter((problem) => !isAuthorsImage(problem))).toEqual([]);
+    const links = checkInternalLinks(build.outDir, 'https://docs.example.test');
+    expect(links.checked).toBeGreaterThan(1000);
+    expect(links.broken.filter((problem) => !isAuthorsImage(problem))).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeLocaleConfig } from '../../src/lib/i18n/locales.ts';
-import { absoluteUrl, entryPath, localeHomePath, notFoundPath, parseSitePath, searchPath } from '../../src/lib/routing/routes.ts';
+import { RESERVED_PAGENAMES } from '../../src/lib/content/schema.ts';
+import { absoluteUrl, azLetterId, azPath, categoryPath, entryPath, localeHomePath, notFoundPath, parseSitePath, searchPath, SITE_SECTIONS, translationsPath } from '../../src/lib/routing/routes.ts';
 
 const { locales } = makeLocaleConfig(['en', 'ja', 'ko', 'zh_CN'], 'en');
 const [en, , , zhCN] = locales as [typeof locales[0], typeof locales[0], typeof locales[0], typeof locales[0]];
@@ -27,5 +28,16 @@ describe('routes', () => {
     expect(parseSitePath(locales, '/en/')).toEqual({ locale: en, name: undefined });
     expect(parseSitePath(locales, '/fr/foo/')).toBeUndefined();
     expect(parseSitePath(locales, '/en/foo/bar/')).toBeUndefined();
+  });
+
+  it('gives browsing pages their own sections, which page names may not take', () => {
+    expect(categoryPath(zhCN, 'python')).toBe('/zh-cn/category/python/');
+    expect(categoryPath(en, undefined)).toBe('/en/category/other/');
+    expect(azPath(en)).toBe('/en/a-z/');
+    expect(translationsPath(zhCN)).toBe('/zh-cn/translations/');
+    expect(azLetterId('S')).toBe('letter-s');
+    expect(azLetterId('0–9')).toBe('letter-digits');
+    expect(azLetterId('#')).toBe('letter-other');
+    for (const section of SITE_SECTIONS) expect(RESERVED_PAGENAMES).toContain(section);
   });
 });

@@ -60,9 +60,13 @@ export function azPath(locale: Locale): string {
   return `/${locale.segment}/a-z/`;
 }
 
-/** The id of a letter's section on the A–Z page. */
+/**
+ * The id of a letter's section on the A–Z page: `A`–`Z`, the digits group, or the rest.
+ * @example azLetterId('S') === 'letter-s'
+ */
 export function azLetterId(letter: string): string {
-  return `letter-${letter === '#' ? 'other' : encodeURIComponent(letter.toLowerCase())}`;
+  if (/^[A-Za-z]$/.test(letter)) return `letter-${letter.toLowerCase()}`;
+  return /^\d/.test(letter) ? 'letter-digits' : 'letter-other';
 }
 
 /**

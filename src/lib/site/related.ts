@@ -83,8 +83,9 @@ export function relatedEntries(entries: readonly RelatedInput[], options: Relate
       .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
       .slice(0, options.limit)
       .map(([pagename]) => pagename);
-    // Fill up with the entries that follow it in its category (wrapping around), a stable choice.
-    if (entry.category !== undefined && ranked.length < options.limit) {
+    // Fill up with the entries that follow it in its category (wrapping around), a stable
+    // choice; entries without a category are listed together ("Other") and fill from each other.
+    if (ranked.length < options.limit) {
       const siblings = byCategory.get(entry.category) ?? [];
       const start = siblings.indexOf(entry.pagename);
       for (let step = 1; step < siblings.length && ranked.length < options.limit; step += 1) {

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { parseMarkdown } from '../../src/lib/markdown/parse-markdown.ts';
+import { renderAnchoredHeading, renderBody, type BodyLabels } from '../../src/lib/markdown/render-html.ts';
+
+const labels: BodyLabels = {
+  reservedIds: ['main', 'also-covers'],
+  copyText: 'Copy',
+  copyLabel: 'Copy code',
+  headingAnchor: (heading) => `Link to “${heading}”`,
+};
+const render = (markdown: string) => renderBody(parseMarkdown(markdown), labels);
+
+describe('renderBody', () => {
+  it('outlines h2 and h3, h3s under their h2, deeper headings left out', () => {
+    const { toc } = render('## Cause\n\n### On Windows\n\n#### Detail\n\n### On Linux\n\n## Fix\n');
+    expect(toc).toEqual([
+      {
+        id: 'cause',
+        text: 'Cause',
+        depth: 2,
+        children: [
+          { id: 'on-windows', text: 'On Windows', depth: 3, children: [] },
+          { id: 'on-linux', text: 'On Linux', depth: 3, children: [] },
+        ],
+      },
+      { id: 'fix', text: 'Fix', depth: 2, children: [] },
+    ]);
+  });
+
+  it('gives CJK headings the same ids in every build, and never an id the page uses itself', () => {
+    const first = render('## 解決方法\n\n## Main\n\n## Also covers\n\n## 解決方法\n');
+    expect(first.toc.map((item) => item.id)).toEqual(['解決方法', 'main-1', 'also-covers-1', '解決方法-1']);
+    expect(render('## 解決方法\n\n## Main\n\n## Also covers\n\n## 解決方法\n')).toEqual(first);
+  });
+
+  it('puts a link to each section beside its heading, outside the heading text', () => {
+    const { html } = render('## When it happens\n');
+    expect(html).toBe(
+      '<div class="heading heading-h2"><h2 id="when-it-happens">When it happens</h2><a class="heading-anchor" href="#when-it-happens" data-copy-link="" data-pagefind-ignore=""><span aria-hidden="true">#</span><span class="visually-hidden">Link to “When it happens”</span></a></div>',
+    );
+  });
+
+  it('adds a hidden copy button to every code block', () => {
+    const { html } = render('```\n$ pip install requests\n```\n');
+    expect(html).toBe(
+      '<div class="code-block"><pre><code>$ pip install requests\n</code></pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" hidden>Copy</button></div>',
+    );
+  });
+
+  it('lets authors forge neither ids nor controls: raw HTML is sanitised before they are added', () => {
+    const { html } = render('<h2 id="main" data-copy-link>Main</h2>\n\n<button data-copy="code" onclick="alert(1)">x</button>\n');
+    expect(html).not.toContain('onclick');
+    expect(html).not.toContain('<button data-copy');
+    expect(html).toContain('<h2 id="main-1">Main</h2>');
+  });
+
+  it('escapes heading text in the anchor label', () => {
+    const { html } = render('## `<img src=x onerror=alert(1)>` "quoted"\n');
+    expect(html).toContain('Link to “&#x3C;img src=x onerror=alert(1)> "quoted"”');
+    expect(html).not.toContain('<img');
+  });
+});
+
+describe('renderAnchoredHeading', () => {
+  it('renders a layout heading like the body\'s, as text, with its language', () => {
+    expect(renderAnchoredHeading(2, 'also-covers', 'Also <covers>', 'Link to “Also <covers>”', 'ja')).toBe(
+      '<div class="heading heading-h2"><h2 id="also-covers" lang="ja">Also &#x3C;covers></h2><a class="heading-anchor" href="#also-covers" data-copy-link="" data-pagefind-ignore=""><span aria-hidden="true">#</span><span class="visually-hidden">Link to “Also &#x3C;covers>”</span></a></div>',
+    );
+  });
+});
