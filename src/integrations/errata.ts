@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { reportSite } from '../lib/content/report.ts';
 import { redirectsFile } from '../lib/routing/host-rules.ts';
+import { headersFile } from '../lib/site/security.ts';
 import { ROBOTS_PATH } from '../lib/routing/routes.ts';
 import type { SignatureIndex } from '../lib/search/signature-index.ts';
 import { checkSite } from '../lib/site/check-site.ts';
@@ -46,6 +47,7 @@ export default function errata(): AstroIntegration {
         writeFileSync(join(outDir, '_redirects'), redirectsFile(locales, site.redirects));
         logger.info(writeRedirectPages(outDir, site));
         logger.info(copyAssets(outDir, site.assets));
+        writeFileSync(join(outDir, '_headers'), headersFile());
         const urls = sitemapUrls(data);
         for (const file of sitemapFiles(urls, site.sources.siteUrl)) writeFileSync(join(outDir, file.path), file.content);
         writeFileSync(join(outDir, ROBOTS_PATH), robotsTxt(site.sources.siteUrl));

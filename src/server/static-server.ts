@@ -4,7 +4,7 @@
  * gets its locale's 404 page (or `/404.html`) with status 404. Used by `npm run serve` and the
  * browser tests, so both see the site as a host would serve it.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
@@ -72,8 +72,28 @@ function notFoundFile(root: string, pathname: string): string | undefined {
   return isFile(join(root, '404.html')) ? join(root, '404.html') : undefined;
 }
 
+/**
+ * The headers a `_headers` file gives every path (`/*`), so that pages are served here as a
+ * host that reads the file would serve them (the Content-Security-Policy in particular).
+ */
+export function readSiteHeaders(root: string): Record<string, string> {
+  const path = join(root, '_headers');
+  if (!isFile(path)) return {};
+  const headers: Record<string, string> = {};
+  let inAllPaths = false;
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (/^\S/.test(line)) inAllPaths = line.trim() === '/*';
+    else if (inAllPaths) {
+      const match = /^\s+([\w-]+):\s*(.*)$/.exec(line);
+      if (match?.[1] && match[2] !== undefined) headers[match[1].toLowerCase()] = match[2];
+    }
+  }
+  return headers;
+}
+
 export function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
   const root = normalize(options.root);
+  const siteHeaders = readSiteHeaders(root);
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
     const found = resolveFile(root, url.pathname);
@@ -89,6 +109,7 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
       return;
     }
     response.writeHead(found ? 200 : 404, {
+      ...siteHeaders,
       'content-type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'cache-control': 'no-cache',
     });

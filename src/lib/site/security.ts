@@ -1,0 +1,33 @@
+/**
+ * The site's Content-Security-Policy, for a static host: only the site's own scripts, styles
+ * and requests; no inline script or style (the build emits none), no plugins, no framing.
+ * Pagefind compiles WebAssembly, hence 'wasm-unsafe-eval' (which allows no JavaScript eval).
+ * Entries may show images from other sites over HTTPS.
+ */
+const DIRECTIVES: readonly (readonly [string, string])[] = [
+  ['default-src', "'self'"],
+  ['script-src', "'self' 'wasm-unsafe-eval'"],
+  ['style-src', "'self'"],
+  ['img-src', "'self' https:"],
+  ['font-src', "'self'"],
+  ['connect-src', "'self'"],
+  ['worker-src', "'self'"],
+  ['object-src', "'none'"],
+  ['frame-src', "'none'"],
+  ['base-uri', "'self'"],
+  ['form-action', "'self'"],
+];
+
+/** For `<meta http-equiv>`, which cannot carry `frame-ancestors`. */
+export const CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
+
+/** A `_headers` file (Netlify, Cloudflare Pages) sending the same policy as real headers. */
+export function headersFile(): string {
+  return [
+    '/*',
+    `  Content-Security-Policy: ${CONTENT_SECURITY_POLICY}; frame-ancestors 'none'`,
+    '  X-Content-Type-Options: nosniff',
+    '  Referrer-Policy: strict-origin-when-cross-origin',
+    '',
+  ].join('\n');
+}
