@@ -31,6 +31,10 @@ describe('Liquid includes', () => {
     ]);
   });
 
+  it('reports a tag inside an include parameter, which would end the include early', () => {
+    expect(render('{% include product title="{% include tk-maya %} x" %}').problems.map((p) => [p.at, p.ruleId])).toEqual([[{ line: 7, column: 1 }, 'liquid-syntax']]);
+  });
+
   it('reports every unknown include of a file, not only the first', () => {
     expect(render('{% include a %} and {% include b %}').problems.map((p) => p.at)).toEqual([
       { line: 7, column: 1 },

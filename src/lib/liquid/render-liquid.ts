@@ -198,6 +198,11 @@ function checkIncludes(text: string, engine: Liquid, includeNames: readonly stri
     }
     closing = LITERAL_BLOCKS[token.name];
     if (token.name !== 'include') continue;
+    if (token.args.includes('{%')) {
+      // The tag ends at the first `%}`: the rest of the parameter would print as text.
+      report(token.getPosition(), 'liquid-syntax', 'A tag inside an include parameter ends the include early. Write the value as text, or assign it first: {% capture text %}…{% endcapture %} then text=text.');
+      continue;
+    }
     const name = token.args.trim().split(/\s+/)[0]?.replace(/^["']|["']$/g, '') ?? '';
     // A name computed from a variable is checked when it renders.
     if (name.startsWith('{{')) continue;

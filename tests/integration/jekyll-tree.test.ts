@@ -1,0 +1,131 @@
+/**
+ * A multilingual Jekyll documentation tree (tests/fixtures/jekyll-tree), copied unchanged into
+ * a content folder and built for real: it must build with no error, and the output must carry
+ * every construct — callouts, figures, variables, raw blocks, resolved links, copied images,
+ * navigation, and a redirect at every old URL.
+ */
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageUid } from '../../src/lib/routing/redirects.ts';
+import { buildSite, makeWorkDir, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
+
+const fixture = join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/content');
+const work = makeWorkDir('jekyll-');
+let build: BuildResult;
+const file = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
+/** The page's `<main>`, where the page's own content is (the navigation is outside it). */
+const main = (path: string) => {
+  const html = file(path);
+  return html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+};
+const uid = pageUid('license-server-unreachable');
+
+beforeAll(() => {
+  build = buildSite(fixture, join(work, 'dist'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('a Jekyll tree copied unchanged', () => {
+  it('builds with no error: 49 pages in 4 languages, one warning for a renamed heading', () => {
+    expect(build.status, build.output).toBe(0);
+    expect(build.output).toContain('49 files checked: 49 pages in 4 languages, 1 warning, no errors.');
+    expect(build.output).toContain('release-notes.md:14:5: warning: Link to "./guides/install.md#old-heading"');
+  });
+
+  it('serves every page name in every language, whatever the file is called', () => {
+    for (const locale of ['en', 'ja', 'ko', 'zh-cn']) {
+      for (const name of ['index', 'getting-started', 'guides', 'installation-guide', 'configure-pipeline', 'troubleshooting', 'license-server-unreachable', 'cli-reference', 'release-notes']) {
+        expect(existsSync(join(build.outDir, locale, name, 'index.html')), `${locale}/${name}`).toBe(true);
+      }
+    }
+  });
+
+  it('renders the theme\'s includes as accessible callouts and figures, their Markdown parsed and linked', () => {
+    const html = main('en/installation-guide/index.html');
+    expect(html).toContain('<div class="callout callout-info" role="note" aria-label="Note">');
+    expect(html).toMatch(/<div class="callout callout-warning" role="note" aria-label="Back up first">\s*<p class="callout-title" aria-hidden="true">Back up first<\/p>\s*<p>Installing replaces the <strong>existing<\/strong> configuration folder.<\/p>/);
+    expect(html).toContain('<a href="/en/license-server-unreachable/#fix">the licence error</a>');
+    expect(html).toMatch(/<figure class="figure">\s*<img src="\/assets\/en\/guides\/images\/step_1.png" alt="The installer’s first screen" width="400">\s*<figcaption>\s*<p>The installer’s first screen<\/p>/);
+    expect(html).toContain('<figure class="figure figure-width-50">');
+    // An untitled callout is named by its kind, in the page's language.
+    expect(main('ja/configure-pipeline/index.html')).toContain('<div class="callout callout-note" role="note" aria-label="メモ">');
+  });
+
+  it('copies linked images, a translation\'s missing image taken from the default language', () => {
+    expect(existsSync(join(build.outDir, 'assets/en/guides/images/step_1.png'))).toBe(true);
+    expect(existsSync(join(build.outDir, 'assets/images/logo.png'))).toBe(true);
+    expect(main('ja/installation-guide/index.html')).toContain('src="/assets/en/guides/images/step_2.png"');
+  });
+
+  it('prints variables from config and data, keeps raw blocks and drops comments', () => {
+    const html = main('en/configure-pipeline/index.html');
+    expect(html).toContain('help@lumen.example');
+    expect(html).toContain('<a href="https://forum.lumen.example">forum</a>');
+    expect(html).toContain('{{ shot.name | upcase }} — {% if shot.ready %}ready{% endif %}');
+    expect(html).not.toContain('nothing-here');
+    expect(main('ko/installation-guide/index.html')).toContain('Lumen Studio 4.2');
+  });
+
+  it('points relative links at the target page in the same language, anchors kept', () => {
+    const ja = main('ja/getting-started/index.html');
+    expect(ja).toContain(`href="/ja/installation-guide/#${encodeURIComponent('始める前に')}"`);
+    const ko = main('ko/troubleshooting/index.html');
+    expect(ko).toContain('<a href="/ko/license-server-unreachable/">License server</a>');
+    // Links written against the old site's paths lead to the page itself.
+    expect(ko).toContain('<a href="/ko/license-server-unreachable/">이전 고정 링크</a>');
+    expect(ko).toContain('<a href="/ko/configure-pipeline/">파이프라인 구성</a>');
+    expect(main('en/guides/index.html')).toContain('<a href="/en/configure-pipeline/">Configuring the pipeline</a>');
+  });
+
+  it('lists error entries in the catalog and renders guides, folder indexes and landing pages as pages', () => {
+    const home = main('en/index.html');
+    for (const entry of ['license-server-unreachable', 'ssl-certificate-rejected', 'maya-plugin-load-failed', 'cache-disk-full', 'project-folder-permission-denied']) {
+      expect(home).toContain(`/en/${entry}/`);
+    }
+    for (const page of ['installation-guide', 'guides', 'troubleshooting', 'index', 'cli-reference', 'getting-started']) {
+      expect(home).not.toContain(`"/en/${page}/"`);
+    }
+    // `kind: page` keeps a page whose H1 is code out of the catalog; the search check skips it.
+    expect(main('en/cli-reference/index.html')).toContain('<code>lumen --help</code>');
+  });
+
+  it('navigates by the toc, with captions in the reader\'s language and the current page marked', () => {
+    const html = file('ko/troubleshooting/index.html');
+    const nav = html.slice(html.indexOf('<nav class="doc-nav"'), html.indexOf('</nav>', html.indexOf('<nav class="doc-nav"')));
+    expect(nav).toContain('<span>시작하기</span>');
+    expect(nav).toContain('<a href="/ko/troubleshooting/" aria-current="page">문제 해결</a>');
+    expect(nav).toContain('<a href="https://forum.lumen.example/" rel="external">커뮤니티 포럼</a>');
+    // Pages the toc leaves out stay reachable: the English-only page, and the catalog's entries.
+    expect(nav).toContain('<a href="/ko/release-notes/" lang="en">Release notes</a>');
+    expect(nav).toContain('<a href="/ko/">모든 오류 항목 5개</a>');
+  });
+
+  it('redirects every old URL: UIDs in every language spelling, redirect_from, permalink, configured', () => {
+    const rules = file('_redirects').trim().split('\n');
+    expect(rules).toContain(`/${uid}/  /en/license-server-unreachable/  301`);
+    for (const spelling of ['zh_CN', 'zh-cn', 'zh-CN', 'zh_cn']) expect(rules).toContain(`/${spelling}/${uid}/  /zh-cn/license-server-unreachable/  301`);
+    expect(rules).toContain('/old/configure/  /en/configure-pipeline/  301');
+    expect(rules).toContain('/ja/old/configure/  /ja/configure-pipeline/  301');
+    expect(rules).toContain('/releases/  /en/release-notes/  301');
+    expect(rules).toContain('/docs/old-install-notes/  /en/installation-guide/  301');
+    const firstMissing = rules.findIndex((line) => line.endsWith(' 404'));
+    expect(rules.slice(firstMissing).every((line) => line.endsWith(' 404'))).toBe(true);
+    expect(rules.filter((line) => line.endsWith(' 301'))).toHaveLength(13 * (1 + 3 + 4) + 4 * 2 + 3 * 2 + 1 + 1);
+
+    for (const path of [`${uid}/index.html`, `zh_CN/${uid}/index.html`, `zh-CN/${uid}/index.html`, 'old/configure/index.html', 'zh_CN/old/configure/index.html', 'docs/pipeline-setup.html', 'releases/index.html']) {
+      expect(existsSync(join(build.outDir, path)), path).toBe(true);
+    }
+    const page = file(`ja/${uid}/index.html`);
+    expect(page).toContain('<meta http-equiv="refresh" content="0; url=/ja/license-server-unreachable/">');
+    expect(page).toContain('<link rel="canonical" href="https://help.lumen.example/ja/license-server-unreachable/">');
+    expect(page).toContain('<script src="/redirect.js"></script>');
+    expect(page).not.toMatch(/<script>/);
+    expect(existsSync(join(build.outDir, 'redirect.js'))).toBe(true);
+  });
+
+  it('indexes every page of each language for search, and no redirect page', () => {
+    const entry = JSON.parse(file('pagefind/pagefind-entry.json')) as { languages: Record<string, { page_count: number }> };
+    expect(Object.values(entry.languages).map((language) => language.page_count)).toEqual([13, 13, 13, 13]);
+  });
+});
