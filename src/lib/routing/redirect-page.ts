@@ -25,7 +25,7 @@ export interface RedirectPageText {
 export function redirectPageHtml(redirect: Redirect, canonical: string, text: RedirectPageText): string {
   const to = escapeHtml(redirect.to);
   const title = escapeHtml(redirect.title);
-  return `<!doctype html>
+  return `<!DOCTYPE html>
 <html lang="${escapeHtml(redirect.locale.bcp47)}">
 <head>
 <meta charset="utf-8">
