@@ -6,6 +6,7 @@
  * stays in the URL. Everything is rendered with DOM text APIs; each search is numbered so a
  * stale one never overwrites a newer one; the indexes load on first use.
  */
+import { PASTE_HASH, PASTE_STORAGE_KEY } from '../lib/browser/paste-handoff.ts';
 import { nativeLanguageName } from '../lib/i18n/ui-strings.ts';
 import type { ExcerptSegment } from '../lib/search/excerpt.ts';
 import { fileStore } from '../lib/search/index-files.ts';
@@ -79,6 +80,19 @@ function renderResult(result: ResultView, pageLang: string): HTMLLIElement {
   appendSegments(snippet, result.snippet);
   item.append(snippet);
   return item;
+}
+
+/** A long paste handed over from a header search box (see `paste-handoff.ts`), once. */
+function takeHandedOffPaste(): string | undefined {
+  if (location.hash !== PASTE_HASH) return undefined;
+  history.replaceState(history.state, '', location.pathname + location.search);
+  try {
+    const text = sessionStorage.getItem(PASTE_STORAGE_KEY) ?? undefined;
+    sessionStorage.removeItem(PASTE_STORAGE_KEY);
+    return text;
+  } catch {
+    return undefined;
+  }
 }
 
 export function startSearchPage(): void {
@@ -210,7 +224,7 @@ export function startSearchPage(): void {
   });
   input.addEventListener('focus', () => void loadPagefind(), { once: true });
 
-  const initial = new URLSearchParams(location.search).get('q') ?? '';
+  const initial = takeHandedOffPaste() ?? new URLSearchParams(location.search).get('q') ?? '';
   input.value = initial;
   const headerInput = document.querySelector<HTMLInputElement>('#header-search-input');
   if (headerInput) headerInput.value = initial.split('\n')[0] ?? '';

@@ -150,6 +150,23 @@ describe('paste search', () => {
     expect(await page.locator('[data-testid="full-text-results"] a').count()).toBeGreaterThan(0);
   });
 
+  it('hands a traceback pasted into the header box to the search page with its lines', async () => {
+    for (const [text, expected] of [
+      [paste('python2.txt'), '/en/python-module-not-found/'],
+      [`${'INFO working\n'.repeat(300)}sqlite3.OperationalError: database is locked`, '/en/sqlite-database-is-locked/'],
+    ] as const) {
+      await page.goto(`${served.url}/en/git-detected-dubious-ownership/`);
+      await page.getByRole('searchbox').first().evaluate((input, value) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', value);
+        input.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, text);
+      await page.waitForURL(/\/en\/search\//);
+      expect((await resultHrefs())[0]).toBe(expected);
+      expect(await page.getByTestId('search-input').inputValue()).toBe(text);
+    }
+  });
+
   it('stays responsive with a megabyte paste', async () => {
     const huge = `${'x'.repeat(1000)}\n`.repeat(1000) + 'Error: listen EADDRINUSE: address already in use :::4000';
     const hrefs = await pasteInto('en', huge);

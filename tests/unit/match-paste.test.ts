@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { handoff, isMultiLinePaste } from '../../src/lib/browser/paste-handoff.ts';
 import { indexFiles, fileStore } from '../../src/lib/search/index-files.ts';
 import { matchPaste, memoryStore } from '../../src/lib/search/match-paste.ts';
 import { highlightTokens } from '../../src/lib/search/result-views.ts';
@@ -89,6 +90,16 @@ describe('planSearch', () => {
     expect(plan.shareableIsNormalised).toBe(true);
     expect(plan.shareable).toBe('sqlite3.OperationalError: database is locked');
     expect(planSearch('x\n'.repeat(10)).shareable.length).toBeLessThanOrEqual(URL_QUERY_LIMIT);
+  });
+});
+
+describe('handoff of a header paste', () => {
+  it('sends short pastes in the URL and long ones through storage', () => {
+    expect(handoff('/en/search/', 'a\nb')).toEqual({ url: '/en/search/?q=a%0Ab', stored: undefined });
+    const long = 'x\n'.repeat(1500);
+    expect(handoff('/en/search/', long)).toEqual({ url: '/en/search/#paste', stored: long });
+    expect(isMultiLinePaste('one line\n')).toBe(false);
+    expect(isMultiLinePaste('one\ntwo')).toBe(true);
   });
 });
 

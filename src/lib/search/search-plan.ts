@@ -2,10 +2,10 @@
  * What the search page does with its input: typed text or a paste, the error lines to
  * match, the normalised form shown as "searched for", and the query kept in a shareable URL.
  */
+import { URL_QUERY_LIMIT } from '../browser/paste-handoff.ts';
 import { extractErrorLines, isPaste, normalisedSummary, type ErrorLine } from './normalise-paste.ts';
 
-/** Longest query kept in a URL as written; longer pastes are shared in normalised form. */
-export const URL_QUERY_LIMIT = 2000;
+export { URL_QUERY_LIMIT };
 
 export interface SearchPlan {
   readonly mode: 'typing' | 'paste';

@@ -1,0 +1,86 @@
+/**
+ * Build time at scale: for each N, generates a synthetic catalog of N entries per locale over
+ * the four default locales (bench/synthetic-entries.ts), then runs `npm run build`'s own build
+ * script on it twice — a full build, then a rebuild after one entry changed — and prints wall
+ * time, CPU time, peak memory, dist/ size, search index size and time per page.
+ *
+ *   npm run bench:build -- --sizes 1000,10000
+ *
+ * Not a test: it prints figures. Work folders go under .bench/ (git-ignored), inside the
+ * project because Astro stages pages there.
+ */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, keep: { type: 'boolean', default: false } } });
+const root = resolve('.bench');
+mkdirSync(root, { recursive: true });
+
+function folderBytes(path: string): number {
+  let total = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const full = join(path, entry.name);
+    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
+  }
+  return total;
+}
+
+function countPages(path: string): number {
+  let pages = 0;
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    if (entry.isDirectory()) pages += countPages(join(path, entry.name));
+    else if (entry.name.endsWith('.html')) pages++;
+  }
+  return pages;
+}
+
+interface Run {
+  wall: number;
+  cpu: number;
+  peakMiB: number;
+}
+
+/** One build under GNU time, for CPU time and peak memory (children included). */
+function timedBuild(content: string, out: string): Run {
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, 'scripts/build.ts'], {
+    env: { ...process.env, ERRATA_CONTENT_DIR: content, ERRATA_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const match = /TIME ([\d.]+) ([\d.]+) ([\d.]+) (\d+)/.exec(result.stderr);
+  if (result.status !== 0 || !match) throw new Error(`build failed:\n${result.stdout.slice(-3000)}\n${result.stderr.slice(-3000)}`);
+  return { wall: Number(match[1]), cpu: Number(match[2]) + Number(match[3]), peakMiB: Number(match[4]) / 1024 };
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+const rows: string[] = [];
+for (const size of values.sizes.split(',').map(Number)) {
+  const work = join(root, `synthetic-${size}`);
+  rmSync(work, { recursive: true, force: true });
+  const generated = spawnSync(process.execPath, ['bench/generate-catalog.ts', '--per-locale', String(size), '--out', work], { encoding: 'utf8' });
+  if (generated.status !== 0) throw new Error(generated.stderr);
+  const content = join(work, 'content');
+  const out = join(work, 'dist');
+
+  const full = timedBuild(content, out);
+  const pages = countPages(out);
+  const distBytes = folderBytes(out);
+  const indexBytes = folderBytes(join(out, 'pagefind')) + folderBytes(join(out, 'errata-search'));
+
+  // Change one entry, then build again.
+  const changed = join(content, 'en', 'errors', readdirSync(join(content, 'en', 'errors'))[0] ?? '');
+  appendFileSync(changed, '\nOne more sentence, changed for the rebuild benchmark.\n');
+  const rebuild = timedBuild(content, out);
+
+  const line = (label: string, run: Run) =>
+    `| ${size.toLocaleString('en')} | ${label} | ${pages.toLocaleString('en')} | ${run.wall.toFixed(1)} s | ${run.cpu.toFixed(1)} s | ${run.peakMiB.toFixed(0)} MiB | ${mib(distBytes)} | ${mib(indexBytes)} | ${((run.wall * 1000) / pages).toFixed(1)} ms |`;
+  rows.push(line('full build', full), line('one entry changed', rebuild));
+  console.log(rows.at(-2));
+  console.log(rows.at(-1));
+  if (!values.keep) rmSync(work, { recursive: true, force: true });
+}
+console.log('\n| entries per locale | build | pages | wall | CPU | peak memory | dist/ | search indexes | wall per page |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const row of rows) console.log(row);
