@@ -29,7 +29,8 @@ export async function validateHtml(outDir: string): Promise<{ pages: number; pro
   const problems: string[] = [];
   const files = htmlFiles(outDir);
   for (const file of files) {
-    const report = await validator.validateString(readFileSync(join(outDir, file), 'utf8'), file);
+    // The synchronous API is markedly faster over hundreds of pages (no promise per rule).
+    const report = validator.validateStringSync(readFileSync(join(outDir, file), 'utf8'), file);
     for (const result of report.results) {
       for (const message of result.messages) problems.push(`${file}:${message.line}:${message.column}: ${message.message} [${message.ruleId}]`);
     }
