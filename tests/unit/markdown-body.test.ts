@@ -43,7 +43,7 @@ describe('renderBody', () => {
   it('adds a hidden copy button to every code block', () => {
     const { html } = render('```\n$ pip install requests\n```\n');
     expect(html).toBe(
-      '<div class="code-block"><pre><code>$ pip install requests\n</code></pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" hidden>Copy</button></div>',
+      '<div class="code-block"><pre><code>$ pip install requests\n</code></pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" data-pagefind-ignore="" hidden>Copy</button></div>',
     );
   });
 

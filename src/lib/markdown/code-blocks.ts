@@ -13,11 +13,12 @@ export interface CodeBlockOptions {
 }
 
 /** The button the page's script wires up; `data-copy="code"` copies the block beside it. */
-export function copyButton(text: string, label: string, copy: 'code' | 'heading'): Element {
+function copyCodeButton(text: string, label: string): Element {
   return {
     type: 'element',
     tagName: 'button',
-    properties: { type: 'button', className: ['copy-button'], ariaLabel: label, dataCopy: copy, hidden: true },
+    // Not part of the entry's text: Pagefind skips it.
+    properties: { type: 'button', className: ['copy-button'], ariaLabel: label, dataCopy: 'code', dataPagefindIgnore: '', hidden: true },
     children: [{ type: 'text', value: text }],
   };
 }
@@ -30,7 +31,7 @@ export default function rehypeCodeBlocks(options: CodeBlockOptions) {
         type: 'element',
         tagName: 'div',
         properties: { className: ['code-block'] },
-        children: [node, copyButton(options.copyText, options.copyLabel, 'code')],
+        children: [node, copyCodeButton(options.copyText, options.copyLabel)],
       };
       parent.children[index] = wrapper as ElementContent;
       return SKIP;
