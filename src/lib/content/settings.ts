@@ -70,7 +70,8 @@ export const DEFAULT_SETTINGS: ErrataSettings = {
   redirects: [],
 };
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** A YAML mapping (not a list, not a scalar). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 

@@ -5,22 +5,18 @@
  * The check here reports a `page:` that names no page, at its line, as a warning: the
  * navigation leaves that item out, and the site still builds.
  */
-import { existsSync } from 'node:fs';
+import { isRecord } from './settings.ts';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, LineCounter, parseDocument } from 'yaml';
 import type { DiagnosticSink } from './diagnostic.ts';
 import { normaliseSource } from './front-matter.ts';
-import { readFileSync } from 'node:fs';
 
 /** Keys a toc item may use, as Jekyll themes spell them. */
 export const TOC_LABEL_KEYS = ['caption', 'title', 'text', 'label', 'name'] as const;
 export const TOC_PAGE_KEYS = ['page', 'pagename'] as const;
 export const TOC_URL_KEYS = ['url', 'link', 'href', 'path'] as const;
 export const TOC_CHILD_KEYS = ['children', 'items', 'subitems', 'pages', 'sections', 'entries'] as const;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
-}
 
 /** The toc's list of items: the file itself, or its list under a key such as `toc:`. */
 export function tocItems(toc: unknown): unknown[] | undefined {

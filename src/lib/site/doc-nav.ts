@@ -12,6 +12,7 @@
  * A site without a toc and without documentation pages (a pure error catalog) has no such
  * navigation: the catalog is its navigation.
  */
+import { isRecord } from '../content/settings.ts';
 import type { Page } from '../content/load-site.ts';
 import { PageFinder } from '../content/resolve-links.ts';
 import { TOC_CHILD_KEYS, TOC_LABEL_KEYS, TOC_PAGE_KEYS, TOC_URL_KEYS, tocItems } from '../content/toc-data.ts';
@@ -41,10 +42,6 @@ export interface MarkedNavItem extends Omit<NavItem, 'children'> {
   /** The current page is this item or below it: its section is shown open. */
   readonly open: boolean;
   readonly children: readonly MarkedNavItem[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 const firstString = (item: Record<string, unknown>, keys: readonly string[]): string | undefined => {
