@@ -48,7 +48,7 @@ function isFile(path: string): boolean {
 }
 
 /** The file for a URL path, or undefined; never a file outside `root`. */
-export function resolveFile(root: string, pathname: string): { file: string } | { redirect: string } | undefined {
+function resolveFile(root: string, pathname: string): { file: string } | { redirect: string } | undefined {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -76,7 +76,7 @@ function notFoundFile(root: string, pathname: string): string | undefined {
  * The headers a `_headers` file gives every path (`/*`), so that pages are served here as a
  * host that reads the file would serve them (the Content-Security-Policy in particular).
  */
-export function readSiteHeaders(root: string): Record<string, string> {
+function readSiteHeaders(root: string): Record<string, string> {
   const path = join(root, '_headers');
   if (!isFile(path)) return {};
   const headers: Record<string, string> = {};

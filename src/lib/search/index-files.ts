@@ -5,9 +5,9 @@
 import type { Chunk, IndexMeta, Shard, SignatureIndex } from './signature-index.ts';
 import type { IndexStore } from './match-paste.ts';
 
-export const META_FILE = 'meta.json';
-export const shardFile = (id: number) => `t/${id}.json`;
-export const chunkFile = (id: number) => `d/${id}.json`;
+const META_FILE = 'meta.json';
+const shardFile = (id: number) => `t/${id}.json`;
+const chunkFile = (id: number) => `d/${id}.json`;
 
 /** Every file of an index, as relative path → JSON text. */
 export function indexFiles(index: SignatureIndex): Map<string, string> {

@@ -7,7 +7,7 @@
  */
 import { extractErrorLines } from './normalise-paste.ts';
 
-export const INDEX_VERSION = 1;
+const INDEX_VERSION = 1;
 
 /** One entry as the index sees it. */
 export interface SignatureRecord {
