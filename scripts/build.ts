@@ -1,27 +1,33 @@
 /**
- * `npm run build`: builds the site into a fresh folder beside the output and swaps it into
- * place only when the whole build (check, pages, search indexes) succeeded. A failed or
- * interrupted build leaves the previous output exactly as it was; a half-written folder from
- * a killed build is removed by the next one. Astro runs in this process, so killing the
- * build kills all of it.
+ * `npm run build`: builds the site into a fresh folder beside the output and puts it in place
+ * only when the whole build (check, pages, search indexes) succeeded. A failed or interrupted
+ * build leaves the previous output exactly as it was; a half-written folder from a killed build
+ * is removed by the next one. Astro runs in this process, so killing the build kills all of it.
+ *
+ * A build after a first one is incremental (src/integrations/incremental-build.ts): only what
+ * changed is rendered and written, and applied over the output at the end.
  *
  * The output folder is `dist/`, or ERRATA_OUT_DIR.
  */
 import { resolve } from 'node:path';
 import { build } from 'astro';
-import { removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
+import { discardManifest, saveManifest } from '../src/lib/build/build-manifest.ts';
+import { takeBuildPlan } from '../src/lib/build/build-plan.ts';
+import { commitChanges, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
 
 const target = resolve(process.env['ERRATA_OUT_DIR'] ?? 'dist');
 removeStaleBuilds(target);
 const staging = stagingFolder(target, process.pid);
-// astro.config.mjs reads the output folder from here.
+// astro.config.mjs reads the output folder from here; the integration builds upon the output
+// being replaced.
 process.env['ERRATA_OUT_DIR'] = staging;
+process.env['ERRATA_REUSE_FROM'] = target;
 
-let swapped = false;
-// Every way out that is not a swap (an error, the content check's exit, Ctrl+C) leaves the
-// previous output as it was and removes this build's half.
+let done = false;
+// Every way out before the output changes (an error, the content check's exit, Ctrl+C) leaves
+// the previous output as it was and removes this build's half.
 process.on('exit', (code) => {
-  if (swapped) return;
+  if (done) return;
   removeStaleBuilds(target, { includeOwn: true });
   console.error(`Build ${code === 130 || code === 143 ? 'interrupted' : 'failed'}; ${target} is unchanged.`);
 });
@@ -30,8 +36,14 @@ process.once('SIGTERM', () => process.exit(143));
 
 try {
   await build({ root: process.cwd() });
-  swapIntoPlace(staging, target);
-  swapped = true;
+  const plan = takeBuildPlan();
+  if (!plan) throw new Error('The errata integration did not finish the build.');
+  // A crash from here on must not leave a manifest that describes the wrong files.
+  discardManifest(plan.cacheDir);
+  if (plan.deleted) commitChanges(staging, target, plan.deleted);
+  else swapIntoPlace(staging, target);
+  done = true;
+  saveManifest(plan.cacheDir, target, plan.manifest);
   console.log(`Built into ${target}`);
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);

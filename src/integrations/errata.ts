@@ -1,13 +1,14 @@
 /**
  * The Astro integration that makes a build an errata build: the content check (and the
  * search retrieval check) runs before anything is rendered and stops the build on any
- * error; the Pagefind index, the error-signature indexes, `_redirects`, the sitemap and `robots.txt`
- * are written after.
+ * error; the Pagefind index, the error-signature indexes, `_redirects`, the redirect pages,
+ * the sitemap and `robots.txt` are written after. Under `npm run build` the build is
+ * incremental (see `incremental-build.ts`).
  */
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { listFiles } from '../lib/build/list-files.ts';
+import { OutputWriter } from '../lib/build/output-writer.ts';
 import { reportSite } from '../lib/content/report.ts';
 import { redirectsFile } from '../lib/routing/host-rules.ts';
 import { headersFile } from '../lib/site/security.ts';
@@ -16,18 +17,22 @@ import type { SignatureIndex } from '../lib/search/signature-index.ts';
 import { checkSite } from '../lib/site/check-site.ts';
 import { clearSiteData, getSiteData } from '../lib/site/site-data.ts';
 import { robotsTxt, sitemapFiles, sitemapUrls } from '../lib/site/sitemap.ts';
-import { writeSearchIndex } from './search-index.ts';
+import { IncrementalBuild } from './incremental-build.ts';
+import { freshSearchSources, writeSearchIndex } from './search-index.ts';
 import { writeSignatureIndexes } from './signature-files.ts';
 import { copyAssets, writeRedirectPages } from './legacy-files.ts';
 
 export default function errata(): AstroIntegration {
   let indexes: ReadonlyMap<string, SignatureIndex> | undefined;
+  let incremental: IncrementalBuild | undefined;
   return {
     name: 'errata',
     hooks: {
-      'astro:config:setup': async ({ logger }) => {
+      'astro:config:setup': async ({ logger, command }) => {
         clearSiteData();
-        const data = getSiteData();
+        incremental = command === 'build' ? IncrementalBuild.fromEnvironment(process.cwd()) : undefined;
+        const data = getSiteData(incremental ? { pages: incremental.pages, version: incremental.codeVersion } : undefined);
+        incremental?.pages.save();
         const check = await checkSite(data);
         indexes = check.indexes;
         const report = reportSite(data.site, check.diagnostics);
@@ -38,22 +43,30 @@ export default function errata(): AstroIntegration {
           process.exit(1);
         }
         logger.info(report.lines.at(-1) ?? '');
+        if (incremental) logger.info(incremental.planPages(data));
       },
       'astro:build:done': async ({ dir, logger }) => {
         const data = getSiteData();
         const { catalog, site } = data;
         const { locales } = site.sources.localeConfig;
         const outDir = fileURLToPath(dir);
-        writeFileSync(join(outDir, '_redirects'), redirectsFile(locales, site.redirects));
-        logger.info(writeRedirectPages(outDir, site));
-        logger.info(copyAssets(outDir, site.assets));
-        writeFileSync(join(outDir, '_headers'), headersFile());
+        const out = new OutputWriter(outDir, incremental?.previous);
+        if (incremental) incremental.recordPages(out);
+        // A plain build only needs to know which files Astro wrote (see writeRedirectPages).
+        else for (const file of listFiles(outDir)) out.record(file, '');
+        // Before the redirect pages: Pagefind need not read thousands of pages without content.
+        const search = await writeSearchIndex(out, catalog.routeCountsBySegment(), incremental?.searchSources(out) ?? freshSearchSources(outDir));
+        logger.info(search.message);
+        out.write('_redirects', redirectsFile(locales, site.redirects));
+        logger.info(writeRedirectPages(out, site));
+        logger.info(copyAssets(out, site.assets));
+        out.write('_headers', headersFile());
         const urls = sitemapUrls(data);
-        for (const file of sitemapFiles(urls, site.sources.siteUrl)) writeFileSync(join(outDir, file.path), file.content);
-        writeFileSync(join(outDir, ROBOTS_PATH), robotsTxt(site.sources.siteUrl));
+        for (const file of sitemapFiles(urls, site.sources.siteUrl)) out.write(file.path, file.content);
+        out.write(ROBOTS_PATH, robotsTxt(site.sources.siteUrl));
         logger.info(`Sitemap: ${urls.length} URLs, robots.txt`);
-        logger.info(writeSignatureIndexes(outDir, locales, indexes ?? new Map()));
-        logger.info(await writeSearchIndex(outDir, catalog.routeCountsBySegment()));
+        logger.info(writeSignatureIndexes(out, locales, indexes ?? new Map()));
+        if (incremental) logger.info(incremental.finish(out, search));
       },
     },
   };

@@ -1,38 +1,111 @@
 /**
- * Runs Pagefind over the built site through its Node API: one index per `<html lang>`.
- * Every page route must end up in its language's index; a page Pagefind skipped fails the build.
+ * Runs Pagefind over the built site through its Node API: one index per language, each built
+ * from the pages under its `/<segment>/`, so that a rebuild keeps the index of a language none
+ * of whose pages changed. Every page route must end up in its language's index; a page
+ * Pagefind skipped fails the build.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import * as pagefind from 'pagefind';
+import type { SearchLanguage } from '../lib/build/build-manifest.ts';
+import type { OutputWriter } from '../lib/build/output-writer.ts';
 import { SEARCH_INCLUDE_CHARACTERS } from '../lib/search/indexing.ts';
 
-/** Pages expected per Pagefind language key (lowercase BCP-47, e.g. `zh-cn`). */
+/** Pages expected per Pagefind language key (lowercase BCP-47, e.g. `zh-cn`, also the URL segment). */
 export type ExpectedPages = ReadonlyMap<string, number>;
 
-interface PagefindEntry {
-  languages: Record<string, { page_count: number }>;
+/** Where each language's index comes from (see `incremental-build.ts`). */
+export interface SearchSources {
+  /** The language's index in the previous output, when none of its pages changed. */
+  kept(segment: string): SearchLanguage | undefined;
+  /** The shared fields of the previous `pagefind-entry.json`. */
+  readonly keptEntry: Readonly<Record<string, unknown>> | undefined;
+  /** A folder that holds every page of the language as the new output has it. */
+  pagesFolder(segment: string): string;
+  /** What the language's pages were made from. */
+  fingerprint(segment: string): string;
 }
 
-export async function writeSearchIndex(distDir: string, expected: ExpectedPages): Promise<string> {
-  const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_INCLUDE_CHARACTERS });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+/** A full build: every index is built from the staging folder. */
+export function freshSearchSources(outDir: string): SearchSources {
+  return { kept: () => undefined, keptEntry: undefined, pagesFolder: () => outDir, fingerprint: () => '' };
+}
+
+interface PagefindEntry {
+  version: string;
+  languages: Record<string, { page_count: number }>;
+  [key: string]: unknown;
+}
+
+const FOLDER = 'pagefind';
+const ENTRY_FILE = 'pagefind-entry.json';
+
+export interface SearchIndexResult {
+  readonly message: string;
+  /** Each language's index, for the next build. */
+  readonly languages: ReadonlyMap<string, SearchLanguage>;
+  /** The fields of `pagefind-entry.json` every language shares. */
+  readonly entry: Readonly<Record<string, unknown>>;
+}
+
+export async function writeSearchIndex(out: OutputWriter, expected: ExpectedPages, sources: SearchSources): Promise<SearchIndexResult> {
+  const languages = new Map<string, SearchLanguage>();
+  const entries: Record<string, { page_count: number }> = {};
+  let shared = sources.keptEntry;
+  const kept: string[] = [];
   try {
-    const added = await index.addDirectory({ path: distDir });
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${distDir}: ${added.errors.join('; ')}`);
-    const outputPath = join(distDir, 'pagefind');
-    const written = await index.writeFiles({ outputPath });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join('; ')}`);
+    for (const segment of [...expected.keys()].sort()) {
+      let language = sources.kept(segment);
+      if (language) {
+        for (const [file, stamp] of language.files) out.record(file, stamp);
+        kept.push(segment);
+      } else {
+        const built = await indexLanguage(sources.pagesFolder(segment), segment);
+        const files = new Map<string, string>();
+        for (const [file, content] of built.files) files.set(`${FOLDER}/${file}`, out.write(`${FOLDER}/${file}`, content));
+        const { languages: own, ...rest } = built.entry;
+        shared = rest;
+        language = { fingerprint: sources.fingerprint(segment), files, entry: own[segment] };
+      }
+      entries[segment] = language.entry as { page_count: number };
+      languages.set(segment, language);
+    }
   } finally {
     await pagefind.close();
   }
-  const entry = JSON.parse(readFileSync(join(distDir, 'pagefind', 'pagefind-entry.json'), 'utf8')) as PagefindEntry;
-  const counts = new Map(Object.entries(entry.languages).map(([language, { page_count }]) => [language.toLowerCase(), page_count]));
+  if (!shared) throw new Error('Pagefind indexed no language.');
+  // Pagefind's own layout: `languages` between the version and the indexed characters.
+  const { version, ...others } = shared;
+  out.write(`${FOLDER}/${ENTRY_FILE}`, JSON.stringify({ version, languages: entries, ...others }));
+
+  const counts = new Map(Object.entries(entries).map(([language, { page_count }]) => [language.toLowerCase(), page_count]));
   const mismatches = [...expected]
     .filter(([language, pages]) => counts.get(language) !== pages)
     .map(([language, pages]) => `${language}: ${counts.get(language) ?? 0} indexed, ${pages} expected`);
   if (mismatches.length > 0) {
     throw new Error(`Pages are missing from the search index (${mismatches.join('; ')}).`);
   }
-  return `Search index: ${[...counts].map(([language, pages]) => `${language} ${pages}`).join(', ')} pages`;
+  const summary = [...counts].map(([language, pages]) => `${language} ${pages}`).join(', ');
+  return {
+    message: `Search index: ${summary} pages${kept.length > 0 ? ` (${kept.join(', ')} unchanged)` : ''}`,
+    languages,
+    entry: shared,
+  };
+}
+
+/** One language's Pagefind files (paths relative to the Pagefind folder), from the pages under `/<segment>/`. */
+async function indexLanguage(folder: string, segment: string): Promise<{ files: Map<string, Uint8Array>; entry: PagefindEntry }> {
+  const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_INCLUDE_CHARACTERS });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: folder, glob: `${segment}/**/*.html` });
+  if (added.errors.length > 0) throw new Error(`Pagefind could not index ${folder}/${segment}: ${added.errors.join('; ')}`);
+  const output = await index.getFiles();
+  if (output.errors.length > 0) throw new Error(`Pagefind could not build its index: ${output.errors.join('; ')}`);
+  await index.deleteIndex();
+  const files = new Map<string, Uint8Array>();
+  let entry: PagefindEntry | undefined;
+  for (const file of output.files) {
+    if (file.path === ENTRY_FILE) entry = JSON.parse(Buffer.from(file.content).toString('utf8')) as PagefindEntry;
+    else files.set(file.path, file.content);
+  }
+  if (!entry) throw new Error(`Pagefind wrote no ${ENTRY_FILE} for ${segment}.`);
+  return { files, entry };
 }

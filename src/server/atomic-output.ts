@@ -1,13 +1,19 @@
 /**
- * Output folders that change all at once: a build writes into `<out>.partial-<pid>` beside
- * `<out>` and renames it into place at the end, so readers (and a host syncing the folder)
- * never see half of a build, and a failed build loses nothing.
+ * Output folders that change all at once. A build writes into `<out>.partial-<pid>` beside
+ * `<out>`. A full build renames it into place at the end. A rebuild's staging folder holds
+ * only the files that changed: it is applied over the output from a journal written first, so
+ * that a commit interrupted half-way is finished by the next build before anything else.
+ * Readers (and a host syncing the folder) never see half of a build, and a failed build loses
+ * nothing.
  */
-import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { listFiles } from '../lib/build/list-files.ts';
 
 const PARTIAL = '.partial-';
 const PREVIOUS = '.previous-';
+const JOURNAL = '.commit-';
 
 export function stagingFolder(target: string, pid: number): string {
   return `${target}${PARTIAL}${pid}`;
@@ -23,28 +29,96 @@ function isRunning(pid: number): boolean {
   }
 }
 
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 /**
- * Removes staging and previous folders left by builds that are no longer running (killed
- * builds). With `includeOwn`, also this process's own staging folder.
+ * Finishes commits interrupted by a killed build, then removes staging and previous folders
+ * left by builds that are no longer running (killed builds, or an old output still being
+ * deleted) in the background: they are in nobody's way. With `includeOwn`, also this
+ * process's own staging folder, at once.
  */
 export function removeStaleBuilds(target: string, { includeOwn = false } = {}): void {
   const parent = dirname(target);
-  const name = basename(target);
+  const name = escape(basename(target));
   if (!existsSync(parent)) return;
   for (const entry of readdirSync(parent)) {
-    const match = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:${PARTIAL}|${PREVIOUS})(\\d+)$`).exec(entry);
+    const journal = new RegExp(`^${name}${escape(JOURNAL)}(\\d+)\\.json$`).exec(entry);
+    if (journal && Number(journal[1]) !== process.pid && !isRunning(Number(journal[1]))) applyJournal(target, join(parent, entry));
+  }
+  for (const entry of readdirSync(parent)) {
+    const match = new RegExp(`^${name}(?:${escape(PARTIAL)}|${escape(PREVIOUS)})(\\d+)$`).exec(entry);
     if (!match) continue;
     const pid = Number(match[1]);
-    if ((pid === process.pid && includeOwn) || (pid !== process.pid && !isRunning(pid))) {
-      rmSync(join(parent, entry), { recursive: true, force: true });
-    }
+    if (pid === process.pid && includeOwn) rmSync(join(parent, entry), { recursive: true, force: true });
+    else if (pid !== process.pid && !isRunning(pid)) removeInBackground(join(parent, entry));
   }
 }
 
-/** Puts `staging` where `target` is, then deletes the old output. */
+/**
+ * Puts `staging` where `target` is. The old output is deleted by a detached process: removing
+ * tens of thousands of files takes seconds that nobody needs to wait for (a build that
+ * starts before it is gone removes what is left).
+ */
 export function swapIntoPlace(staging: string, target: string): void {
   const previous = `${target}${PREVIOUS}${process.pid}`;
   if (existsSync(target)) renameSync(target, previous);
   renameSync(staging, target);
-  rmSync(previous, { recursive: true, force: true });
+  if (existsSync(previous)) removeInBackground(previous);
+}
+
+interface Journal {
+  readonly staging: string;
+  /** Files of the staging folder, each moved over the output's. */
+  readonly moved: readonly string[];
+  /** Files of the output that the new build does not have. */
+  readonly deleted: readonly string[];
+}
+
+/**
+ * Applies a rebuild's staging folder (only what changed) over `target`, and deletes `deleted`.
+ * The journal is written first: if this process dies half-way, the next build finishes it.
+ */
+export function commitChanges(staging: string, target: string, deleted: readonly string[]): void {
+  const journalFile = `${target}${JOURNAL}${process.pid}.json`;
+  const journal: Journal = { staging, moved: listFiles(staging), deleted };
+  writeFileSync(`${journalFile}.tmp`, JSON.stringify(journal));
+  renameSync(`${journalFile}.tmp`, journalFile);
+  applyJournal(target, journalFile);
+}
+
+/** Moves, deletes, then removes the staging folder and the journal; safe to run again. */
+function applyJournal(target: string, journalFile: string): void {
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as Journal;
+  for (const file of journal.moved) {
+    const from = join(journal.staging, file);
+    if (!existsSync(from)) continue; // moved before the interruption
+    mkdirSync(dirname(join(target, file)), { recursive: true });
+    renameSync(from, join(target, file));
+  }
+  for (const file of journal.deleted) {
+    rmSync(join(target, file), { force: true });
+    removeEmptyFolders(target, dirname(file));
+  }
+  rmSync(journal.staging, { recursive: true, force: true });
+  rmSync(journalFile, { force: true });
+}
+
+/** Removes `folder` (relative to `root`) and its parents while they are empty. */
+function removeEmptyFolders(root: string, folder: string): void {
+  for (let current = folder; current !== '.' && current !== ''; current = dirname(current)) {
+    try {
+      rmdirSync(join(root, current));
+    } catch {
+      return; // not empty
+    }
+  }
+}
+
+/** Deletes `folder` from a detached process: this one need not wait for it. */
+export function removeInBackground(folder: string): void {
+  const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], {
+    detached: true,
+    stdio: 'ignore',
+  });
+  remover.unref();
 }

@@ -4,11 +4,10 @@
  * bytes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { folderDigest as digest, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const work = makeWorkDir('build-safety-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -21,40 +20,26 @@ function build(content: string, out: string) {
   return spawnSync(process.execPath, [buildScript], { cwd: PROJECT_ROOT, env: env(content, out), encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
-/** Every file under `dir` with the hash of its bytes. */
-function digest(dir: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  const walk = (folder: string) => {
-    for (const name of readdirSync(folder)) {
-      const path = join(folder, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
-    }
-  };
-  walk(dir);
-  return files;
-}
-
 const siblings = (out: string) => readdirSync(work).filter((name) => name.startsWith(`${out.split('/').pop()}.`));
 
 describe('npm run build', () => {
   const out = join(work, 'dist');
   let first: Record<string, string>;
 
-  it('builds into place', () => {
+  it('builds into place, and the old output is deleted in the background', async () => {
     const result = build(good, out);
     expect(result.status, result.stdout + result.stderr).toBe(0);
     first = digest(out);
     expect(Object.keys(first)).toContain('en/ssl-verify/index.html');
-    expect(siblings(out)).toEqual([]);
+    await expect.poll(() => siblings(out), { timeout: 30_000, interval: 100 }).toEqual([]);
   });
 
-  it('keeps the previous output exactly when a build fails', () => {
+  it('keeps the previous output exactly when a build fails', async () => {
     const result = build(broken, out);
     expect(result.status).toBe(1);
     expect(result.stderr).toContain('unchanged');
     expect(digest(out)).toEqual(first);
-    expect(siblings(out)).toEqual([]);
+    await expect.poll(() => siblings(out), { timeout: 30_000, interval: 100 }).toEqual([]);
   });
 
   it('leaves the output untouched when killed mid-way, and the next build cleans up', async () => {
@@ -66,7 +51,7 @@ describe('npm run build', () => {
     expect(digest(out)).toEqual(first);
     const result = build(good, out);
     expect(result.status).toBe(0);
-    expect(siblings(out)).toEqual([]);
+    await expect.poll(() => siblings(out), { timeout: 30_000, interval: 100 }).toEqual([]);
   });
 
   it('produces byte-identical output from the same content', () => {

@@ -97,11 +97,15 @@ export function readFileHistory(contentDir: string): FileHistory {
   // `git status` prints paths relative to the repository root, not to this folder.
   const prefix = log === undefined ? '' : (runGit(contentDir, ['rev-parse', '--show-prefix'])?.trim() ?? '');
   const uncommitted = new Set([...(status === undefined ? [] : parseGitStatus(status))].map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path)));
+  // Pages ask once per language they are shown in; a file's time is read once.
+  const known = new Map<string, LastChange | undefined>();
   return {
     lastChange(contentPath) {
+      if (known.has(contentPath)) return known.get(contentPath);
       const date = committed.get(contentPath);
-      if (date && !uncommitted.has(contentPath)) return { date, source: 'git' };
-      return modificationTime(contentDir, contentPath);
+      const change = date && !uncommitted.has(contentPath) ? { date, source: 'git' as const } : modificationTime(contentDir, contentPath);
+      known.set(contentPath, change);
+      return change;
     },
   };
 }

@@ -17,6 +17,8 @@ import { computeRedirects, type ConfiguredTarget, type Redirect, redirectIndex }
 import { parseSitePath } from '../routing/routes.ts';
 import { type Diagnostic, DiagnosticSink, type Position, sortDiagnostics, START } from './diagnostic.ts';
 import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
+import { fingerprint } from '../build/fingerprint.ts';
+import { type LoadedPage, type PageCache, restorePage, storePage } from './page-cache.ts';
 import { PageFinder, type PendingLink, resolveLinks } from './resolve-links.ts';
 import { checkToc } from './toc-data.ts';
 import { JEKYLL_IGNORED_FIELDS, KNOWN_FIELDS, makeFrontMatterSchema, type FrontMatterSchema, type PageKind } from './schema.ts';
@@ -60,6 +62,11 @@ export interface Site {
   readonly redirects: readonly Redirect[];
   /** Files of `content/` that pages link to (images, downloads): URL path → absolute file path. */
   readonly assets: ReadonlyMap<string, string>;
+  /**
+   * A hash of what each page's body renders from: its source, what loading it read, and where
+   * its links resolved to. Equal digests render equal bodies.
+   */
+  readonly pageDigests: ReadonlyMap<Page, string>;
 }
 
 export interface LoadOptions {
@@ -67,6 +74,8 @@ export interface LoadOptions {
   readonly contentDir?: string;
   /** Folder that displayed paths are relative to; defaults to the working directory. */
   readonly rootDir?: string;
+  /** Pages loaded by earlier builds (see `page-cache.ts`); valid under `cacheVersion` only. */
+  readonly cache?: { readonly pages: PageCache; readonly version: string };
 }
 
 /** Folders skipped entirely: Jekyll's `_includes`, `_data` and the like, and hidden folders. */
@@ -108,14 +117,37 @@ export function loadSite(options: LoadOptions = {}): Site {
   const pages: Page[] = [];
   const links: PendingLink<Page>[] = [];
   const pagenamePositions = new Map<Page, Position>();
+  const sourceKeys = new Map<Page, string>();
+  const linkUrls = new Map<Page, string[]>();
+  const cacheContext = fingerprint(options.cache?.version ?? '', sourcesFingerprint(sources));
   for (const contentPath of files) {
     const file = relative(rootDir, join(contentDir, contentPath)).split('\\').join('/');
     const source = readFileSync(join(contentDir, contentPath), 'utf8');
-    const loaded = loadPage({ file, contentPath, source, sources, schema, liquid, sink, knownFields });
+    const key = fingerprint(cacheContext, contentPath, source);
+    const cached = options.cache?.pages.get(key);
+    let loaded = cached === undefined ? undefined : restorePage(cached, file, contentPath, sources.localeConfig.locales);
+    if (!loaded) {
+      const reported = sink.diagnostics.length;
+      loaded = loadPage({ file, contentPath, source, sources, schema, liquid, sink, knownFields });
+      // Only a page without problems is kept: a cached page reports nothing when reused.
+      if (loaded && sink.diagnostics.length === reported) options.cache?.pages.set(key, storePage(loaded));
+    }
     if (!loaded) continue;
-    pages.push(loaded.page);
-    pagenamePositions.set(loaded.page, loaded.pagenameAt);
-    for (const link of loaded.links) links.push({ page: loaded.page, ...link });
+    const { page } = loaded;
+    pages.push(page);
+    pagenamePositions.set(page, loaded.pagenameAt);
+    sourceKeys.set(page, key);
+    const urls: string[] = [];
+    linkUrls.set(page, urls);
+    collectLinks(page.tree).forEach((ref, index) => {
+      urls.push(ref.url);
+      // Remember where each link resolves to: it is part of what the body renders.
+      const set = (url: string) => {
+        ref.set(url);
+        urls[index] = url;
+      };
+      links.push({ page, ref: { ...ref, set }, at: loaded.linkAt[index] ?? START });
+    });
   }
 
   checkDuplicatePagenames(pages, pagenamePositions, sink);
@@ -127,7 +159,8 @@ export function loadSite(options: LoadOptions = {}): Site {
     links,
   );
 
-  return { sources, pages, diagnostics: sortDiagnostics(sink.diagnostics), fileCount: files.length, redirects, assets };
+  const pageDigests = new Map(pages.map((page) => [page, fingerprint(sourceKeys.get(page) ?? '', ...(linkUrls.get(page) ?? []))]));
+  return { sources, pages, diagnostics: sortDiagnostics(sink.diagnostics), fileCount: files.length, redirects, assets, pageDigests };
 }
 
 /** Old paths of every page and of `errata: redirects:`, their conflicts reported. */
@@ -178,7 +211,7 @@ function calloutLabels(localeName: string): Record<string, string> {
   return labels;
 }
 
-function loadPage(input: PageInput): { page: Page; pagenameAt: Position; links: Omit<PendingLink<Page>, 'page'>[] } | undefined {
+function loadPage(input: PageInput): LoadedPage | undefined {
   const { file, contentPath, sink } = input;
   const parsed = parseFrontMatter(input.source, file, sink);
   if (!parsed) return undefined;
@@ -252,7 +285,7 @@ function loadPage(input: PageInput): { page: Page; pagenameAt: Position; links: 
     navOrder: typeof parsed.data['nav_order'] === 'number' ? parsed.data['nav_order'] : undefined,
   };
   const pagenameAt = parsed.fields.get('pagename')?.value ?? START;
-  return { page, pagenameAt, links: collectLinks(tree).map((ref) => ({ ref, at: toFile(ref.at) })) };
+  return { page, pagenameAt, linkAt: collectLinks(tree).map((ref) => toFile(ref.at)) };
 }
 
 /**
@@ -314,4 +347,12 @@ function checkDuplicatePagenames(pages: readonly Page[], positions: ReadonlyMap<
       `pagename "${page.pagename}" is already used by ${first.file} in lang ${page.locale.name}. Each page name must be unique per language: rename one of them.`,
     );
   }
+}
+
+/**
+ * Everything besides a page's own text that loading it reads: configuration, data, includes,
+ * languages and categories. Maps are written as their entries.
+ */
+function sourcesFingerprint(sources: SiteSources): string {
+  return fingerprint(JSON.stringify(sources, (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value)));
 }

@@ -33,6 +33,14 @@ export function entryPath(locale: Locale, pagename: string): string {
   return `/${locale.segment}/${encodeURIComponent(pagename)}/`;
 }
 
+/**
+ * The file the build writes for a page's path.
+ * @example pageFile('/ja/git-push-rejected/') === 'ja/git-push-rejected/index.html'
+ */
+export function pageFile(path: string): string {
+  return `${path.slice(1).split('/').map(decodeURIComponent).join('/')}index.html`;
+}
+
 /** @example searchPath(en, 'EACCES') === '/en/search/?q=EACCES' */
 export function searchPath(locale: Locale, query?: string): string {
   const path = `/${locale.segment}/search/`;

@@ -44,6 +44,8 @@ export class Catalog {
   private readonly groupsCache = new Map<string, CategoryGroup[]>();
   /** Where each entry sits in its group, per locale, for `neighbours`. */
   private readonly positionCache = new Map<string, Map<string, { group: CategoryGroup; index: number }>>();
+  /** Every route asked for, by locale and page name: pages ask for the same ones many times. */
+  private readonly routeCache = new Map<string, PageRoute | undefined>();
   /** Related page names per page name, built on first use. */
   private relatedCache: Map<string, string[]> | undefined;
 
@@ -82,12 +84,15 @@ export class Catalog {
    * version, else the first translation in locale order. No locale has a dead end.
    */
   route(locale: Locale, pagename: string): PageRoute | undefined {
+    const key = `${locale.name}\u0000${pagename}`;
+    if (this.routeCache.has(key)) return this.routeCache.get(key);
     const translations = this.translations(pagename);
     const own = translations.find((page) => page.locale === locale);
     const page =
       own ?? translations.find((candidate) => candidate.locale === this.localeConfig.defaultLocale) ?? translations[0];
-    if (!page) return undefined;
-    return { locale, pagename, path: entryPath(locale, pagename), page, isFallback: !own, translations };
+    const route = page ? { locale, pagename, path: entryPath(locale, pagename), page, isFallback: !own, translations } : undefined;
+    this.routeCache.set(key, route);
+    return route;
   }
 
   /** Every page route of the site: each page name in each locale. */

@@ -111,7 +111,31 @@ function entryLink(route: PageRoute): EntryLink {
   return { href: route.path, title: route.page.title, lang: route.isFallback ? route.page.locale.bcp47 : undefined };
 }
 
-export function entryView(route: PageRoute, { site, catalog, history }: SiteData): EntryView {
+/** Everything an entry page shows but what is rendered from its tree and text. */
+export type EntryFrame = Omit<EntryView, 'bodyHtml' | 'toc' | 'alsoCoversHeadingHtml'> & {
+  /** The "also covers" section's heading, when the entry lists other errors. */
+  readonly alsoCoversTitle: string | undefined;
+};
+
+export function entryView(route: PageRoute, data: SiteData): EntryView {
+  const { alsoCoversTitle, ...frame } = entryFrame(route, data);
+  const { locale, isFallback } = route;
+  const body = renderBody(route.page.tree, bodyLabels(locale.name));
+  if (alsoCoversTitle === undefined) return { ...frame, bodyHtml: body.html, toc: body.toc, alsoCoversHeadingHtml: undefined };
+  const anchorLabel = uiText(locale.name, 'heading.anchor', { heading: alsoCoversTitle });
+  return {
+    ...frame,
+    bodyHtml: body.html,
+    toc: [...body.toc, { id: PAGE_IDS.alsoCovers, text: alsoCoversTitle, depth: 2, children: [] }],
+    alsoCoversHeadingHtml: renderAnchoredHeading(2, PAGE_IDS.alsoCovers, alsoCoversTitle, anchorLabel, isFallback ? locale.bcp47 : undefined),
+  };
+}
+
+/**
+ * The page around the body. Cheap to compute, unlike the body: with the body's source, it
+ * decides whether a rebuild must render the page again (see `route-fingerprints.ts`).
+ */
+export function entryFrame(route: PageRoute, { site, catalog, history }: SiteData): EntryFrame {
   const { page, locale, isFallback } = route;
   const { localeConfig, siteUrl } = site.sources;
   const ui = (key: UiKey, values?: Record<string, string>) => uiText(locale.name, key, values);
@@ -131,9 +155,6 @@ export function entryView(route: PageRoute, { site, catalog, history }: SiteData
     alternates: translationAlternates(route.translations, localeConfig, siteUrl),
     ogType: 'article',
   });
-  const body = renderBody(page.tree, bodyLabels(locale.name));
-  const alsoCoversTitle = ui('entry.alsoCovers');
-  const hasAlsoCovers = page.errors.length > 0;
   const isEntry = page.kind === 'entry';
   const uncategorized = ui('category.uncategorized');
   const { previous, next } = isEntry ? catalog.neighbours(locale, route.pagename, uncategorized) : { previous: undefined, next: undefined };
@@ -147,12 +168,8 @@ export function entryView(route: PageRoute, { site, catalog, history }: SiteData
     ],
     heading: page.heading,
     headingIsCode: page.headingIsCode,
-    bodyHtml: body.html,
-    toc: hasAlsoCovers ? [...body.toc, { id: PAGE_IDS.alsoCovers, text: alsoCoversTitle, depth: 2, children: [] }] : body.toc,
+    alsoCoversTitle: page.errors.length > 0 ? ui('entry.alsoCovers') : undefined,
     alsoCovers: page.errors,
-    alsoCoversHeadingHtml: hasAlsoCovers
-      ? renderAnchoredHeading(2, PAGE_IDS.alsoCovers, alsoCoversTitle, ui('heading.anchor', { heading: alsoCoversTitle }), isFallback ? locale.bcp47 : undefined)
-      : undefined,
     fallbackNotice: isFallback
       ? ui('entry.notTranslated', {
           language: nativeLanguageName(locale.bcp47),

@@ -5,7 +5,7 @@
  */
 import { contentDir } from '../content/content-dir.ts';
 import { readFileHistory, type FileHistory } from '../content/git-history.ts';
-import { loadSite, type Site } from '../content/load-site.ts';
+import { loadSite, type LoadOptions, type Site } from '../content/load-site.ts';
 import { Catalog } from './catalog.ts';
 
 export interface SiteData {
@@ -18,12 +18,12 @@ export interface SiteData {
 const CACHE = Symbol.for('errata.site-data');
 type CacheHolder = { [CACHE]?: SiteData };
 
-/** Loads the content tree (see `contentDir`), once. */
-export function getSiteData(): SiteData {
+/** The content tree (see `contentDir`), loaded once; `cache` serves pages loaded by earlier builds. */
+export function getSiteData(cache?: LoadOptions['cache']): SiteData {
   const holder = globalThis as CacheHolder;
   if (!holder[CACHE]) {
     const dir = contentDir();
-    const site = loadSite({ contentDir: dir });
+    const site = loadSite({ contentDir: dir, ...(cache ? { cache } : {}) });
     holder[CACHE] = {
       site,
       catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories),

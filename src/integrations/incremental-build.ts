@@ -1,0 +1,140 @@
+/**
+ * What makes `npm run build` incremental. Pages loaded by earlier builds come from a cache;
+ * entry pages whose fingerprint did not change are not rendered, and stay in the output as
+ * they are; so do the search indexes of languages none of whose pages changed, and every other
+ * file whose bytes did not change. The staging folder then holds only what changed, and
+ * `scripts/build.ts` applies it over the output (see `server/atomic-output.ts`).
+ *
+ * `scripts/build.ts` names the output being replaced in ERRATA_REUSE_FROM; without it (a plain
+ * `astro build`) every build is a full one.
+ */
+import { existsSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { type BuildManifest, readManifest, type SearchLanguage } from '../lib/build/build-manifest.ts';
+import { setBuildPlan } from '../lib/build/build-plan.ts';
+import { cacheFolder } from '../lib/build/cache-folder.ts';
+import { CacheStore } from '../lib/build/cache-store.ts';
+import { codeVersion } from '../lib/build/code-version.ts';
+import { fingerprint } from '../lib/build/fingerprint.ts';
+import { listFiles } from '../lib/build/list-files.ts';
+import type { OutputWriter } from '../lib/build/output-writer.ts';
+import { setUnchangedPages } from '../lib/build/render-plan.ts';
+import { linkFile } from '../lib/build/link-file.ts';
+import { contentDir } from '../lib/content/content-dir.ts';
+import { pageFile } from '../lib/routing/routes.ts';
+import { pageFingerprints } from '../lib/site/route-fingerprints.ts';
+import type { SiteData } from '../lib/site/site-data.ts';
+import { removeInBackground } from '../server/atomic-output.ts';
+import type { SearchSources } from './search-index.ts';
+
+export class IncrementalBuild {
+  readonly codeVersion: string;
+  readonly pages: CacheStore<string>;
+  /** The manifest of the output being replaced, when it can be built upon. */
+  readonly previous: BuildManifest | undefined;
+  private readonly target: string;
+  private readonly cacheDir: string;
+  /** Output file of every fingerprinted page → its fingerprint, once planned. */
+  private pageFiles = new Map<string, string>();
+  /** The entry pages' files: what the search index is built from. */
+  private entryFiles = new Set<string>();
+  /** Fingerprinted page files this build renders. */
+  private rendered = new Set<string>();
+  /** How many files Astro wrote. */
+  private astroFiles = 0;
+  /** Fingerprint of each language's searchable pages, once planned. */
+  private languages = new Map<string, string>();
+
+  private constructor(projectRoot: string, target: string) {
+    this.target = target;
+    this.codeVersion = codeVersion(projectRoot);
+    this.cacheDir = cacheFolder(projectRoot, target, contentDir());
+    this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
+    this.previous = readManifest(this.cacheDir, target, this.codeVersion);
+  }
+
+  /** The incremental build of this process, or undefined when it is a plain `astro build`. */
+  static fromEnvironment(projectRoot: string): IncrementalBuild | undefined {
+    const target = process.env['ERRATA_REUSE_FROM'];
+    return target ? new IncrementalBuild(projectRoot, target) : undefined;
+  }
+
+  /** Decides which pages to render: those whose fingerprint changed, or all. */
+  planPages(data: SiteData): string {
+    const { entries, listings } = pageFingerprints(data, this.codeVersion);
+    const unchanged = new Set<string>();
+    const bySegment = new Map<string, string[]>();
+    this.pageFiles = new Map();
+    this.rendered = new Set();
+    for (const [path, print] of [...entries, ...listings]) {
+      const file = pageFile(path);
+      this.pageFiles.set(file, print);
+      if (this.previous?.files.get(file) === print && existsSync(join(this.target, file))) unchanged.add(path);
+      else this.rendered.add(file);
+    }
+    for (const [path, print] of entries) {
+      const segment = path.split('/')[1] ?? '';
+      let prints = bySegment.get(segment);
+      if (!prints) bySegment.set(segment, (prints = []));
+      prints.push(print);
+    }
+    this.entryFiles = new Set([...entries.keys()].map(pageFile));
+    this.languages = new Map([...bySegment].map(([segment, prints]) => [segment, fingerprint(this.codeVersion, ...prints)]));
+    setUnchangedPages(this.previous ? unchanged : undefined);
+    const total = entries.size + listings.size;
+    return this.previous
+      ? `Rebuild: ${total - unchanged.size} of ${total} pages changed; the others stay as they are.`
+      : 'Full build: no earlier output of this code version to build upon.';
+  }
+
+  /** Records what Astro wrote, and the pages that stay as they are. */
+  recordPages(out: OutputWriter): void {
+    const written = listFiles(out.stagingDir);
+    this.astroFiles = written.length;
+    for (const file of written) out.record(file, this.pageFiles.get(file) ?? out.stampOf(file));
+    if (!this.previous) return;
+    for (const [file, print] of this.pageFiles) if (!this.rendered.has(file)) out.record(file, print);
+  }
+
+  /** Where each language's search index comes from: kept, or built from the new pages. */
+  searchSources(out: OutputWriter): SearchSources {
+    const previous = this.previous;
+    if (!previous) return { kept: () => undefined, keptEntry: undefined, pagesFolder: () => out.stagingDir, fingerprint: (segment) => this.languages.get(segment) ?? '' };
+    return {
+      kept: (segment) => {
+        const language = previous.searchLanguages.get(segment);
+        return language && language.fingerprint === this.languages.get(segment) ? language : undefined;
+      },
+      keptEntry: previous.searchEntry,
+      pagesFolder: (segment) => this.searchPagesFolder(out, segment),
+      fingerprint: (segment) => this.languages.get(segment) ?? '',
+    };
+  }
+
+  /**
+   * Pagefind reads a language's pages from one folder: on a rebuild, a folder of links to the
+   * rendered pages and to the unchanged ones in the output.
+   */
+  private searchPagesFolder(out: OutputWriter, segment: string): string {
+    const folder = join(this.cacheDir, `search-pages-${process.pid}`);
+    rmSync(folder, { recursive: true, force: true });
+    for (const file of this.entryFiles) {
+      if (!file.startsWith(`${segment}/`)) continue;
+      linkFile(join(this.rendered.has(file) ? out.stagingDir : this.target, file), join(folder, file));
+    }
+    return folder;
+  }
+
+  /** Hands the new manifest, and how to apply the staging folder, to `scripts/build.ts`. */
+  finish(out: OutputWriter, search: { languages: ReadonlyMap<string, SearchLanguage>; entry: Readonly<Record<string, unknown>> }): string {
+    const searchPages = join(this.cacheDir, `search-pages-${process.pid}`);
+    if (existsSync(searchPages)) removeInBackground(searchPages);
+    const deleted = this.previous ? out.deletedFiles() : undefined;
+    setBuildPlan({
+      cacheDir: this.cacheDir,
+      manifest: { codeVersion: this.codeVersion, files: out.files, searchLanguages: search.languages, searchEntry: search.entry },
+      deleted,
+    });
+    return deleted ? `Changed: ${this.astroFiles + out.written} files written, ${deleted.length} deleted` : `Written: ${out.files.size} files`;
+  }
+}

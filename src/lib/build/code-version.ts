@@ -1,0 +1,34 @@
+/**
+ * A fingerprint of everything besides the content that decides what a build writes: the
+ * project's source, public files, configuration and locked dependencies. Cached build results
+ * are only reused under the same code version.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const CODE_FOLDERS = ['src', 'public', 'scripts'];
+const CODE_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
+
+function filesUnder(root: string, folder: string): string[] {
+  const found: string[] = [];
+  const walk = (relativeDir: string) => {
+    for (const entry of readdirSync(join(root, relativeDir), { withFileTypes: true })) {
+      const path = `${relativeDir}/${entry.name}`;
+      if (entry.isDirectory()) walk(path);
+      else found.push(path);
+    }
+  };
+  if (existsSync(join(root, folder))) walk(folder);
+  return found;
+}
+
+export function codeVersion(projectRoot: string): string {
+  const hash = createHash('sha256');
+  const files = [...CODE_FOLDERS.flatMap((folder) => filesUnder(projectRoot, folder)), ...CODE_FILES.filter((file) => existsSync(join(projectRoot, file)))].sort();
+  for (const file of files) {
+    hash.update(file).update('\0').update(readFileSync(join(projectRoot, file))).update('\0');
+  }
+  hash.update(process.version);
+  return hash.digest('hex');
+}

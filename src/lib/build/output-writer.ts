@@ -1,0 +1,50 @@
+/**
+ * Writes the files of a build that are made outside Astro (search indexes, redirect pages,
+ * sitemaps…) into the staging folder, and keeps the new manifest. On a rebuild, a file whose
+ * bytes equal the previous output's is not written at all: it is already in place.
+ */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { BuildManifest } from './build-manifest.ts';
+import { fingerprint } from './fingerprint.ts';
+
+export class OutputWriter {
+  /** Stamp of every file of the new output. */
+  readonly files = new Map<string, string>();
+  readonly stagingDir: string;
+  private readonly previous: BuildManifest | undefined;
+  written = 0;
+
+  constructor(stagingDir: string, previous: BuildManifest | undefined) {
+    this.stagingDir = stagingDir;
+    this.previous = previous;
+  }
+
+  /** Writes `file` (relative, `/`-separated) unless the previous output has the same bytes; returns its stamp. */
+  write(sitePath: string, content: string | Uint8Array): string {
+    const file = sitePath.replace(/^\/+/, '');
+    const stamp = fingerprint(content);
+    this.files.set(file, stamp);
+    if (this.previous?.files.get(file) === stamp) return stamp;
+    const target = join(this.stagingDir, file);
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, content);
+    this.written++;
+    return stamp;
+  }
+
+  /** The stamp of a file already in the staging folder: a hash of its bytes. */
+  stampOf(file: string): string {
+    return fingerprint(readFileSync(join(this.stagingDir, file)));
+  }
+
+  /** Records a file that is already where it belongs: staged by Astro, or kept from the previous output. */
+  record(file: string, stamp: string): void {
+    this.files.set(file, stamp);
+  }
+
+  /** Files of the previous output that the new one does not have. */
+  deletedFiles(): string[] {
+    return this.previous ? [...this.previous.files.keys()].filter((file) => !this.files.has(file)) : [];
+  }
+}

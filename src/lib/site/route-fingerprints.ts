@@ -1,0 +1,53 @@
+/**
+ * What each page is made from, as one hash: the code, the frame every page of its language
+ * shares (site title, documentation navigation), and its view — for an entry page, everything
+ * it shows around its body (`entryFrame`) plus what the body renders from (the page digest).
+ * A rebuild renders again only the pages whose fingerprint changed. Pages not listed here
+ * (search, 404, the language chooser) are small and always rendered.
+ */
+import { fingerprint } from '../build/fingerprint.ts';
+import type { Locale } from '../i18n/locales.ts';
+import { azPath, categoryPath, localeHomePath, translationsPath } from '../routing/routes.ts';
+import { azView, categoryKeys, categoryPageView, homeView, translationsView } from './catalog-pages.ts';
+import { docNavigation } from './doc-nav.ts';
+import { entryFrame } from './entry-view.ts';
+import type { SiteData } from './site-data.ts';
+
+export interface PageFingerprints {
+  /** Entry page path → fingerprint: the pages the search index is built from. */
+  readonly entries: ReadonlyMap<string, string>;
+  /** Catalog listing pages (home, categories, A–Z, translation status) → fingerprint. */
+  readonly listings: ReadonlyMap<string, string>;
+}
+
+export function pageFingerprints(data: SiteData, codeVersion: string): PageFingerprints {
+  const { site, catalog } = data;
+  const siteData = (site.sources.site['data'] ?? {}) as Record<string, unknown>;
+  const frames = new Map(
+    site.sources.localeConfig.locales.map((locale) => [
+      locale,
+      fingerprint(codeVersion, String(site.sources.site['title'] ?? ''), JSON.stringify(docNavigation({ catalog, data: siteData }, locale))),
+    ]),
+  );
+  const frameOf = (locale: Locale) => frames.get(locale) ?? '';
+  // A view may hold whole pages (a listing's routes): a page is written as its digest, which
+  // stands for all of it — and its tree, cached without source positions, is left out.
+  const { pageDigests } = site;
+  const json = (view: unknown) => JSON.stringify(view, (_key, value: unknown) => (typeof value === 'object' && value !== null ? (pageDigests.get(value as never) ?? value) : value));
+
+  const entries = new Map<string, string>();
+  for (const route of catalog.routes()) {
+    const digest = site.pageDigests.get(route.page) ?? '';
+    entries.set(route.path, fingerprint(frameOf(route.locale), route.path, digest, json(entryFrame(route, data))));
+  }
+
+  const listings = new Map<string, string>();
+  const add = (locale: Locale, path: string, view: unknown) => listings.set(path, fingerprint(frameOf(locale), path, json(view)));
+  for (const locale of site.sources.localeConfig.locales) {
+    add(locale, localeHomePath(locale), homeView(data, locale));
+    add(locale, azPath(locale), azView(data, locale));
+    add(locale, translationsPath(locale), translationsView(data, locale));
+    for (const key of categoryKeys(data, locale)) add(locale, categoryPath(locale, key), categoryPageView(data, locale, key));
+  }
+  return { entries, listings };
+}

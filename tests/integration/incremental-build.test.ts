@@ -1,0 +1,83 @@
+/**
+ * A second `npm run build` builds upon the first: only entry pages whose inputs changed are
+ * rendered, only changed files are written, and the result is byte-identical to a full build
+ * of the same content.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { folderDigest, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
+
+const work = makeWorkDir('incremental-');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+const content = join(work, 'content');
+cpSync(join(PROJECT_ROOT, 'tests/fixtures/site-small/content'), content, { recursive: true });
+
+function build(out: string) {
+  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts')], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ERRATA_CONTENT_DIR: content, ERRATA_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  expect(result.status, result.stdout + result.stderr).toBe(0);
+  return result.stdout + result.stderr;
+}
+
+/** `[changed, total]` from the build's "Rebuild: 3 of 20 pages changed" line. */
+function rebuilt(log: string): [number, number] | undefined {
+  const match = /Rebuild: (\d+) of (\d+) pages changed/.exec(log);
+  return match ? [Number(match[1]), Number(match[2])] : undefined;
+}
+
+describe('npm run build after a first build', () => {
+  const out = join(work, 'dist');
+
+  it('renders nothing again when nothing changed, and writes the same output', () => {
+    expect(rebuilt(build(out))).toBeUndefined();
+    const first = folderDigest(out);
+    const log = build(out);
+    expect(rebuilt(log)?.[0]).toBe(0);
+    expect(log).toContain('en, ja, ko, zh-cn unchanged');
+    expect(folderDigest(out)).toEqual(first);
+  });
+
+  it('after an edit to one entry, leaves the other entries untouched, and matches a full build', () => {
+    const permission = join(content, 'en/fs/permission.md');
+    writeFileSync(permission, readFileSync(permission, 'utf8').replace('Give your user write access to the cache folder.', 'Make the cache folder writable by your user.'));
+    const inode = (file: string) => statSync(join(out, file)).ino;
+    const before = { other: inode('en/ssl-verify/index.html'), otherFallback: inode('ko/ssl-verify/index.html'), edited: inode('ko/permission/index.html') };
+    const [changed = 0, total = 0] = rebuilt(build(out)) ?? [];
+    // The entry in its own language and as the fallback of the three others, and the listings
+    // that show its date; not the other entries.
+    expect(changed).toBeGreaterThanOrEqual(4);
+    expect(changed).toBeLessThan(total / 2);
+    expect(inode('en/ssl-verify/index.html')).toBe(before.other);
+    expect(inode('ko/ssl-verify/index.html')).toBe(before.otherFallback);
+    expect(inode('ko/permission/index.html')).not.toBe(before.edited);
+    expect(readFileSync(join(out, 'ko/permission/index.html'), 'utf8')).toContain('Make the cache folder writable');
+    expect(folderDigest(out)).toEqual(folderDigest(fullBuild('full-1')));
+  });
+
+  it('after new, renamed and deleted pages, matches a full build of the same content', () => {
+    const permission = join(content, 'en/fs/permission.md');
+    writeFileSync(permission, readFileSync(permission, 'utf8').replace('title: "Permission denied writing the cache"', 'title: "Cache folder not writable"'));
+    rmSync(join(content, 'ja/net/ssl-verify.md'));
+    writeFileSync(
+      join(content, 'en/fs/disk-full.md'),
+      ['---', 'layout: default', 'title: "Disk full while writing the cache"', 'pagename: disk-full', 'lang: en', 'category: fs', '---', '', "# `OSError: [Errno 28] No space left on device`", '', '## Fix', '', 'Free some space.', ''].join('\n'),
+    );
+    expect(rebuilt(build(out))?.[0]).toBeGreaterThan(0);
+    expect(readFileSync(join(out, 'en/permission/index.html'), 'utf8')).toContain('Cache folder not writable');
+    expect(readFileSync(join(out, 'ja/disk-full/index.html'), 'utf8')).toContain('No space left on device');
+    expect(folderDigest(out)).toEqual(folderDigest(fullBuild('full-2')));
+  });
+});
+
+/** A build of the same content into a new folder: always a full build. */
+function fullBuild(name: string): string {
+  const full = join(work, name);
+  expect(rebuilt(build(full))).toBeUndefined();
+  return full;
+}

@@ -1,0 +1,144 @@
+/**
+ * The pieces an incremental build stands on: the on-disk cache, loading pages from it, the
+ * manifest's validity rules and the journal that finishes an interrupted commit.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readManifest, saveManifest } from '../../src/lib/build/build-manifest.ts';
+import { CacheStore } from '../../src/lib/build/cache-store.ts';
+import { OutputWriter } from '../../src/lib/build/output-writer.ts';
+import { loadSite } from '../../src/lib/content/load-site.ts';
+import { Catalog } from '../../src/lib/site/catalog.ts';
+import { entryView } from '../../src/lib/site/entry-view.ts';
+import type { SiteData } from '../../src/lib/site/site-data.ts';
+import { readFileHistory } from '../../src/lib/content/git-history.ts';
+import { commitChanges, removeStaleBuilds } from '../../src/server/atomic-output.ts';
+import { makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
+
+const work = makeWorkDir('build-cache-');
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('CacheStore', () => {
+  it('keeps values between builds and drops those no build asked for', () => {
+    const folder = join(work, 'store');
+    const first = new CacheStore<string>(folder, 'pages');
+    first.set('a1', 'one');
+    first.set('b2', 'two');
+    first.save();
+    const second = new CacheStore<string>(folder, 'pages');
+    expect(second.get('a1')).toBe('one');
+    second.save(); // b2 was not used by this build: its shard is rewritten without it
+    const third = new CacheStore<string>(folder, 'pages');
+    expect(third.get('a1')).toBe('one');
+    expect(third.get('b2')).toBeUndefined();
+  });
+
+  it('treats an unreadable shard as empty', () => {
+    const folder = join(work, 'broken');
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, 'pages-a.v8'), 'not v8');
+    expect(new CacheStore<string>(folder, 'pages').get('a1')).toBeUndefined();
+  });
+});
+
+describe('loading pages from the cache', () => {
+  const contentDir = join(PROJECT_ROOT, 'tests/fixtures/site-small/content');
+  const data = (cache: Map<string, string>): SiteData => {
+    const site = loadSite({ contentDir, rootDir: PROJECT_ROOT, cache: { pages: cache, version: 'test' } });
+    return { site, catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories), history: readFileHistory(contentDir) };
+  };
+
+  it('renders every page exactly as a fresh load does', () => {
+    const cache = new Map<string, string>();
+    const fresh = data(cache);
+    expect(cache.size).toBe(fresh.site.pages.length);
+    const cached = data(cache);
+    const views = (site: SiteData) => site.catalog.routes().map((route) => entryView(route, site));
+    expect(views(cached)).toEqual(views(fresh));
+    expect([...cached.site.pageDigests.values()]).toEqual([...fresh.site.pageDigests.values()]);
+    expect(cached.site.diagnostics).toEqual(fresh.site.diagnostics);
+  });
+
+  it('does not reuse a page under another version of the code', () => {
+    const cache = new Map<string, string>();
+    loadSite({ contentDir, rootDir: PROJECT_ROOT, cache: { pages: cache, version: 'one' } });
+    const keys = [...cache.keys()];
+    loadSite({ contentDir, rootDir: PROJECT_ROOT, cache: { pages: cache, version: 'two' } });
+    expect(cache.size).toBe(keys.length * 2);
+  });
+});
+
+describe('the build manifest', () => {
+  it('describes only the output folder it was saved for, under the same code', () => {
+    const cacheDir = join(work, 'manifest-cache');
+    const output = join(work, 'manifest-out');
+    mkdirSync(output, { recursive: true });
+    const manifest = { codeVersion: 'v1', files: new Map([['index.html', 'x']]), searchLanguages: new Map(), searchEntry: undefined };
+    saveManifest(cacheDir, output, manifest);
+    expect(readManifest(cacheDir, output, 'v1')?.files.get('index.html')).toBe('x');
+    expect(readManifest(cacheDir, output, 'v2')).toBeUndefined();
+    // Another folder (say, an output someone replaced by a copy) is not the one described.
+    const replaced = join(work, 'manifest-replaced');
+    mkdirSync(replaced);
+    expect(readManifest(cacheDir, replaced, 'v1')).toBeUndefined();
+  });
+
+  it('writes only files whose bytes changed, and lists the ones that are gone', () => {
+    const staging = join(work, 'writer');
+    const previous = { codeVersion: 'v1', files: new Map([['same.txt', ''], ['gone.txt', '']]), searchLanguages: new Map(), searchEntry: undefined };
+    const first = new OutputWriter(join(work, 'unused'), undefined);
+    previous.files.set('same.txt', first.write('same.txt', 'unchanged'));
+    const writer = new OutputWriter(staging, previous);
+    writer.write('/same.txt', 'unchanged');
+    writer.write('/new.txt', 'new');
+    expect(existsSync(join(staging, 'same.txt'))).toBe(false);
+    expect(readFileSync(join(staging, 'new.txt'), 'utf8')).toBe('new');
+    expect(writer.deletedFiles()).toEqual(['gone.txt']);
+  });
+});
+
+describe('committing a rebuild over the output', () => {
+  const setUp = (name: string) => {
+    const target = join(work, name);
+    mkdirSync(join(target, 'en/old'), { recursive: true });
+    writeFileSync(join(target, 'en/old/index.html'), 'old page');
+    writeFileSync(join(target, 'index.html'), 'old home');
+    writeFileSync(join(target, 'kept.html'), 'kept');
+    return target;
+  };
+
+  it('moves the changed files in and deletes the gone ones, folders included', () => {
+    const target = setUp('commit');
+    const staging = `${target}.partial-${process.pid}`;
+    mkdirSync(join(staging, 'en/new'), { recursive: true });
+    writeFileSync(join(staging, 'en/new/index.html'), 'new page');
+    writeFileSync(join(staging, 'index.html'), 'new home');
+    commitChanges(staging, target, ['en/old/index.html']);
+    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('new home');
+    expect(readFileSync(join(target, 'en/new/index.html'), 'utf8')).toBe('new page');
+    expect(readFileSync(join(target, 'kept.html'), 'utf8')).toBe('kept');
+    expect(existsSync(join(target, 'en/old'))).toBe(false);
+    expect(existsSync(staging)).toBe(false);
+    expect(existsSync(`${target}.commit-${process.pid}.json`)).toBe(false);
+  });
+
+  it('finishes a commit that a killed build left half-done, before anything else', () => {
+    const target = setUp('interrupted');
+    // A process that has exited: its pid names the leftovers of a killed build.
+    const dead = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout;
+    const staging = `${target}.partial-${dead}`;
+    mkdirSync(staging, { recursive: true });
+    // It had moved index.html already, and not yet a.html.
+    writeFileSync(join(target, 'index.html'), 'new home');
+    writeFileSync(join(staging, 'a.html'), 'new a');
+    writeFileSync(`${target}.commit-${dead}.json`, JSON.stringify({ staging, moved: ['index.html', 'a.html'], deleted: ['en/old/index.html'] }));
+    removeStaleBuilds(target);
+    expect(readFileSync(join(target, 'a.html'), 'utf8')).toBe('new a');
+    expect(readFileSync(join(target, 'index.html'), 'utf8')).toBe('new home');
+    expect(existsSync(join(target, 'en/old/index.html'))).toBe(false);
+    expect(existsSync(staging)).toBe(false);
+    expect(existsSync(`${target}.commit-${dead}.json`)).toBe(false);
+  });
+});
