@@ -12,7 +12,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // No inline <script> or <style>: a Content-Security-Policy without 'unsafe-inline' must
   // be able to allow the site. Astro inlines scripts below Vite's assetsInlineLimit otherwise.
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  build: { format: 'directory', inlineStylesheets: 'never', concurrency: 4 },
   vite: { build: { assetsInlineLimit: 0 } },
   devToolbar: { enabled: false },
   integrations: [errata()],

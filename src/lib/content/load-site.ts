@@ -18,7 +18,8 @@ import { parseSitePath } from '../routing/routes.ts';
 import { type Diagnostic, DiagnosticSink, type Position, sortDiagnostics, START } from './diagnostic.ts';
 import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
 import { fingerprint } from '../build/fingerprint.ts';
-import { type LoadedPage, type PageCache, restorePage, storePage } from './page-cache.ts';
+import { loadPages } from './load-pages.ts';
+import { type LoadedPage, type PageCache, restorePage } from './page-cache.ts';
 import { PageFinder, type PendingLink, resolveLinks } from './resolve-links.ts';
 import { checkToc } from './toc-data.ts';
 import { JEKYLL_IGNORED_FIELDS, KNOWN_FIELDS, makeFrontMatterSchema, type FrontMatterSchema, type PageKind } from './schema.ts';
@@ -100,10 +101,15 @@ export function findMarkdownFiles(dir: string): string[] {
   return found.sort();
 }
 
-export function loadSite(options: LoadOptions = {}): Site {
-  const rootDir = resolve(options.rootDir ?? process.cwd());
-  const contentDir = resolve(options.contentDir ?? join(rootDir, 'content'));
-  const sink = new DiagnosticSink();
+/** What loading one file needs: the site's sources and what is built from them once. */
+export interface PageLoader {
+  readonly sources: SiteSources;
+  /** Loads one file, reporting its problems to `sink`; undefined when it is not a page. */
+  load(file: string, contentPath: string, source: string, sink: DiagnosticSink): LoadedPage | undefined;
+}
+
+/** Reads the site's sources (config, data, includes), reporting their problems to `sink`. */
+export function createPageLoader(contentDir: string, rootDir: string, sink: DiagnosticSink): PageLoader {
   const sources = loadSiteSources(contentDir, rootDir, sink);
   const schema = makeFrontMatterSchema({
     locales: sources.localeConfig.locales,
@@ -112,26 +118,52 @@ export function loadSite(options: LoadOptions = {}): Site {
   });
   const liquid = createLiquidRenderer(sources.includes, { siteUrl: sources.siteUrl });
   const knownFields = [...KNOWN_FIELDS, ...JEKYLL_IGNORED_FIELDS, ...sources.settings.ignoredFields];
+  return {
+    sources,
+    load: (file, contentPath, source, pageSink) => loadPage({ file, contentPath, source, sources, schema, liquid, sink: pageSink, knownFields }),
+  };
+}
+
+/** The path of a content file as messages show it: relative to the project root, `/`-separated. */
+function displayPath(rootDir: string, contentDir: string, contentPath: string): string {
+  return relative(rootDir, join(contentDir, contentPath)).split('\\').join('/');
+}
+
+export function loadSite(options: LoadOptions = {}): Site {
+  const rootDir = resolve(options.rootDir ?? process.cwd());
+  const contentDir = resolve(options.contentDir ?? join(rootDir, 'content'));
+  const sink = new DiagnosticSink();
+  const loader = createPageLoader(contentDir, rootDir, sink);
+  const { sources } = loader;
 
   const files = findMarkdownFiles(contentDir);
+  const cacheContext = fingerprint(options.cache?.version ?? '', sourcesFingerprint(sources));
+  const inputs = files.map((contentPath) => {
+    const source = readFileSync(join(contentDir, contentPath), 'utf8');
+    const key = fingerprint(cacheContext, contentPath, source);
+    return { contentPath, file: displayPath(rootDir, contentDir, contentPath), source, key, cached: options.cache?.pages.get(key) };
+  });
+  const fresh = loadPages(
+    loader,
+    { contentDir, rootDir },
+    inputs.filter((input) => input.cached === undefined),
+  );
+
   const pages: Page[] = [];
   const links: PendingLink<Page>[] = [];
   const pagenamePositions = new Map<Page, Position>();
   const sourceKeys = new Map<Page, string>();
   const linkUrls = new Map<Page, string[]>();
-  const cacheContext = fingerprint(options.cache?.version ?? '', sourcesFingerprint(sources));
-  for (const contentPath of files) {
-    const file = relative(rootDir, join(contentDir, contentPath)).split('\\').join('/');
-    const source = readFileSync(join(contentDir, contentPath), 'utf8');
-    const key = fingerprint(cacheContext, contentPath, source);
-    const cached = options.cache?.pages.get(key);
-    let loaded = cached === undefined ? undefined : restorePage(cached, file, contentPath, sources.localeConfig.locales);
-    if (!loaded) {
-      const reported = sink.diagnostics.length;
-      loaded = loadPage({ file, contentPath, source, sources, schema, liquid, sink, knownFields });
+  for (const { contentPath, file, key, cached } of inputs) {
+    let stored = cached;
+    if (stored === undefined) {
+      const result = fresh.get(contentPath);
+      sink.diagnostics.push(...(result?.diagnostics ?? []));
+      stored = result?.stored;
       // Only a page without problems is kept: a cached page reports nothing when reused.
-      if (loaded && sink.diagnostics.length === reported) options.cache?.pages.set(key, storePage(loaded));
+      if (stored !== undefined && result?.diagnostics.length === 0) options.cache?.pages.set(key, stored);
     }
+    const loaded = stored === undefined ? undefined : restorePage(stored, file, contentPath, sources.localeConfig.locales);
     if (!loaded) continue;
     const { page } = loaded;
     pages.push(page);

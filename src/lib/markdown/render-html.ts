@@ -11,6 +11,7 @@ import rehypeSanitize, { defaultSchema } from 'rehype-sanitize';
 import rehypeStringify from 'rehype-stringify';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
+import { EXIT, visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { allowCalloutsAndFigures } from './callouts.ts';
 import rehypeCodeBlocks, { type CodeBlockOptions } from './code-blocks.ts';
@@ -38,10 +39,10 @@ export interface RenderedBody {
   readonly toc: readonly TocItem[];
 }
 
-function makeRenderer(labels: BodyLabels) {
+function makeRenderer(labels: BodyLabels, withRawHtml: boolean) {
   return unified()
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeRaw)
+    .use(withRawHtml ? [rehypeRaw] : [])
     .use(rehypeSanitize, sanitizeSchema)
     .use(rehypeHeadingIds, { reserved: labels.reservedIds })
     .use(rehypeToc)
@@ -51,18 +52,32 @@ function makeRenderer(labels: BodyLabels) {
     .freeze();
 }
 
-/** One renderer per labels object; callers keep one labels object per locale. */
-const renderers = new WeakMap<BodyLabels, ReturnType<typeof makeRenderer>>();
+type Renderer = ReturnType<typeof makeRenderer>;
 
-function rendererFor(labels: BodyLabels) {
-  let renderer = renderers.get(labels);
-  if (!renderer) renderers.set(labels, (renderer = makeRenderer(labels)));
-  return renderer;
+/**
+ * Two renderers per labels object (callers keep one labels object per locale): parsing raw
+ * HTML runs the whole tree through an HTML parser, which a body without raw HTML can skip.
+ */
+const renderers = new WeakMap<BodyLabels, { withRawHtml: Renderer; withoutRawHtml: Renderer }>();
+
+function rendererFor(labels: BodyLabels, withRawHtml: boolean): Renderer {
+  let pair = renderers.get(labels);
+  if (!pair) renderers.set(labels, (pair = { withRawHtml: makeRenderer(labels, true), withoutRawHtml: makeRenderer(labels, false) }));
+  return withRawHtml ? pair.withRawHtml : pair.withoutRawHtml;
+}
+
+function hasRawHtml(tree: Root): boolean {
+  let found = false;
+  visit(tree, 'html', () => {
+    found = true;
+    return EXIT;
+  });
+  return found;
 }
 
 /** The body's HTML and its outline. Pass the same `labels` object for each page of a locale. */
 export function renderBody(tree: Root, labels: BodyLabels): RenderedBody {
-  const renderer = rendererFor(labels);
+  const renderer = rendererFor(labels, hasRawHtml(tree));
   const file = new VFile();
   const hast = renderer.runSync(structuredClone(tree), file);
   return { html: renderer.stringify(hast, file), toc: file.data.toc ?? [] };

@@ -1,0 +1,77 @@
+/**
+ * Loads the pages that are not in the cache: parsing Markdown is most of a cold build's
+ * checking time, and it is independent per file, so a large batch is shared with a worker
+ * thread (`load-worker.ts`) while this thread loads its own half. Synchronous to its callers:
+ * this thread waits for the worker with `Atomics.wait`.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
+import { type Diagnostic, DiagnosticSink } from './diagnostic.ts';
+import type { PageLoader } from './load-site.ts';
+import { storePage } from './page-cache.ts';
+
+export interface LoadJob {
+  readonly contentPath: string;
+  /** The path messages show. */
+  readonly file: string;
+  readonly source: string;
+}
+
+export interface LoadResult {
+  /** The page as `storePage` writes it; undefined when the file is not a page. */
+  readonly stored: string | undefined;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What a worker needs to build its own `PageLoader`. */
+export interface WorkerInput {
+  readonly contentDir: string;
+  readonly rootDir: string;
+  readonly jobs: readonly LoadJob[];
+}
+
+/** Below this many files, starting a worker costs more than it saves. */
+const PARALLEL_FROM = 300;
+const WORKER = fileURLToPath(new URL('./load-worker.ts', import.meta.url));
+const WORKER_TIME_LIMIT_MS = 30 * 60 * 1000;
+
+export function loadJob(loader: PageLoader, job: LoadJob): LoadResult {
+  const sink = new DiagnosticSink();
+  const loaded = loader.load(job.file, job.contentPath, job.source, sink);
+  return { stored: loaded ? storePage(loaded) : undefined, diagnostics: sink.diagnostics };
+}
+
+/** Each job's result, by content path. */
+export function loadPages(loader: PageLoader, folders: Omit<WorkerInput, 'jobs'>, jobs: readonly LoadJob[]): Map<string, LoadResult> {
+  const results = new Map<string, LoadResult>();
+  // The worker takes a little less than half: it starts later, loading its modules.
+  const split = jobs.length >= PARALLEL_FROM && existsSync(WORKER) ? Math.floor(jobs.length * 0.45) : 0;
+  const worker = split > 0 ? startWorker({ ...folders, jobs: jobs.slice(0, split) }) : undefined;
+  for (const job of jobs.slice(split)) results.set(job.contentPath, loadJob(loader, job));
+  if (worker) {
+    const fromWorker = worker.wait();
+    jobs.slice(0, split).forEach((job, index) => {
+      // A worker that failed leaves its share to this thread.
+      results.set(job.contentPath, fromWorker?.[index] ?? loadJob(loader, job));
+    });
+  }
+  return results;
+}
+
+function startWorker(input: WorkerInput): { wait(): readonly LoadResult[] | undefined } {
+  const done = new Int32Array(new SharedArrayBuffer(4));
+  const { port1, port2 } = new MessageChannel();
+  const worker = new Worker(WORKER, { workerData: { input, port: port2, done }, transferList: [port2] });
+  worker.unref();
+  return {
+    wait() {
+      // The worker signals however it ends (see load-worker.ts); the time limit is a last resort.
+      Atomics.wait(done, 0, 0, WORKER_TIME_LIMIT_MS);
+      const message = receiveMessageOnPort(port1)?.message as readonly LoadResult[] | undefined;
+      port1.close();
+      void worker.terminate();
+      return message;
+    },
+  };
+}
