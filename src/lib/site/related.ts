@@ -76,13 +76,12 @@ export function relatedEntries(entries: readonly RelatedInput[], options: Relate
         if (other !== entry.pagename) scores.set(other, (scores.get(other) ?? 0) + weight(token));
       }
     }
+    const best: [string, number][] = [];
     for (const [other, score] of scores) {
-      if (entry.category !== undefined && categoryOf.get(other) === entry.category) scores.set(other, score + 1);
+      const total = entry.category !== undefined && categoryOf.get(other) === entry.category ? score + 1 : score;
+      keepBest(best, [other, total], options.limit);
     }
-    const ranked = [...scores]
-      .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-      .slice(0, options.limit)
-      .map(([pagename]) => pagename);
+    const ranked = best.map(([pagename]) => pagename);
     // Fill up with the entries that follow it in its category (wrapping around), a stable
     // choice; entries without a category are listed together ("Other") and fill from each other.
     if (ranked.length < options.limit) {
@@ -96,4 +95,20 @@ export function relatedEntries(entries: readonly RelatedInput[], options: Relate
     related.set(entry.pagename, ranked);
   }
   return related;
+}
+
+/** Best first: the higher score, then the page name in alphabetical order. */
+const byRank = (a: readonly [string, number], b: readonly [string, number]) => b[1] - a[1] || a[0].localeCompare(b[0]);
+
+/**
+ * Adds `candidate` to `best` (kept sorted, at most `limit` long) if it ranks among the best:
+ * an entry can share words with thousands of others, and only the first few are kept.
+ */
+function keepBest(best: [string, number][], candidate: [string, number], limit: number): void {
+  const worst = best[limit - 1];
+  if (worst && byRank(candidate, worst) >= 0) return;
+  let index = best.length;
+  while (index > 0 && byRank(candidate, best[index - 1] as [string, number]) < 0) index--;
+  best.splice(index, 0, candidate);
+  if (best.length > limit) best.pop();
 }
