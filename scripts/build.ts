@@ -13,9 +13,15 @@ import { resolve } from 'node:path';
 import { build } from 'astro';
 import { discardManifest, saveManifest } from '../src/lib/build/build-manifest.ts';
 import { takeBuildPlan } from '../src/lib/build/build-plan.ts';
-import { commitChanges, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
+import { commitChanges, lockOutput, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
 
 const target = resolve(process.env['ERRATA_OUT_DIR'] ?? 'dist');
+try {
+  lockOutput(target);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+}
 removeStaleBuilds(target);
 const staging = stagingFolder(target, process.pid);
 // astro.config.mjs reads the output folder from here; the integration builds upon the output

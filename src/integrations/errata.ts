@@ -50,7 +50,7 @@ export default function errata(): AstroIntegration {
         const { catalog, site } = data;
         const { locales } = site.sources.localeConfig;
         const outDir = fileURLToPath(dir);
-        const out = new OutputWriter(outDir, incremental?.previous);
+        const out = new OutputWriter(outDir, incremental?.previousOutput);
         if (incremental) incremental.recordPages(out);
         // A plain build only needs to know which files Astro wrote (see writeRedirectPages).
         else for (const file of listFiles(outDir)) out.record(file, '');

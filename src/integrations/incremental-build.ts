@@ -17,7 +17,7 @@ import { CacheStore } from '../lib/build/cache-store.ts';
 import { codeVersion } from '../lib/build/code-version.ts';
 import { fingerprint } from '../lib/build/fingerprint.ts';
 import { listFiles } from '../lib/build/list-files.ts';
-import type { OutputWriter } from '../lib/build/output-writer.ts';
+import type { OutputWriter, PreviousOutput } from '../lib/build/output-writer.ts';
 import { setUnchangedPages } from '../lib/build/render-plan.ts';
 import { linkFile } from '../lib/build/link-file.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
@@ -51,6 +51,11 @@ export class IncrementalBuild {
     this.cacheDir = cacheFolder(projectRoot, target, contentDir());
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
     this.previous = readManifest(this.cacheDir, target, this.codeVersion);
+  }
+
+  /** The output this build builds upon, when there is one. */
+  get previousOutput(): PreviousOutput | undefined {
+    return this.previous ? { dir: this.target, manifest: this.previous } : undefined;
   }
 
   /** The incremental build of this process, or undefined when it is a plain `astro build`. */

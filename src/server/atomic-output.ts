@@ -15,6 +15,32 @@ const PARTIAL = '.partial-';
 const PREVIOUS = '.previous-';
 const JOURNAL = '.commit-';
 
+/**
+ * Makes this process the only build writing `target` until it exits: a rebuild changes the
+ * output in place, and two at once would mix their files. A lock left by a killed build is
+ * taken over.
+ */
+export function lockOutput(target: string): void {
+  const lock = `${target}.lock`;
+  mkdirSync(dirname(target), { recursive: true });
+  for (;;) {
+    try {
+      writeFileSync(lock, String(process.pid), { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const holder = Number(readFileSync(lock, 'utf8'));
+      if (holder !== process.pid && holder > 0 && isRunning(holder)) {
+        throw new Error(`Another build (process ${holder}) is writing ${target}. Wait for it to finish, or stop it.`);
+      }
+      rmSync(lock, { force: true });
+    }
+  }
+  process.on('exit', () => {
+    if (existsSync(lock) && readFileSync(lock, 'utf8') === String(process.pid)) rmSync(lock, { force: true });
+  });
+}
+
 export function stagingFolder(target: string, pid: number): string {
   return `${target}${PARTIAL}${pid}`;
 }

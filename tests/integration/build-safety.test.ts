@@ -54,6 +54,18 @@ describe('npm run build', () => {
     await expect.poll(() => siblings(out), { timeout: 30_000, interval: 100 }).toEqual([]);
   });
 
+  it('refuses to start while another build is writing the same output', async () => {
+    const child = spawn(process.execPath, [buildScript], { cwd: PROJECT_ROOT, env: env(good, out), stdio: 'ignore' });
+    const finished = new Promise<number | null>((done) => child.once('exit', done));
+    await expect.poll(() => existsSync(`${out}.lock`), { timeout: 60_000, interval: 20 }).toBe(true);
+    const second = build(good, out);
+    expect(second.status).toBe(1);
+    expect(second.stderr).toContain('Another build');
+    expect(await finished).toBe(0);
+    expect(digest(out)).toEqual(first);
+    expect(existsSync(`${out}.lock`)).toBe(false);
+  });
+
   it('produces byte-identical output from the same content', () => {
     const second = join(work, 'again');
     expect(build(good, second).status).toBe(0);

@@ -87,13 +87,18 @@ describe('the build manifest', () => {
 
   it('writes only files whose bytes changed, and lists the ones that are gone', () => {
     const staging = join(work, 'writer');
-    const previous = { codeVersion: 'v1', files: new Map([['same.txt', ''], ['gone.txt', '']]), searchLanguages: new Map(), searchEntry: undefined };
-    const first = new OutputWriter(join(work, 'unused'), undefined);
-    previous.files.set('same.txt', first.write('same.txt', 'unchanged'));
-    const writer = new OutputWriter(staging, previous);
+    const output = join(work, 'writer-output');
+    const first = new OutputWriter(output, undefined);
+    const manifest = { codeVersion: 'v1', files: new Map([['gone.txt', first.write('gone.txt', 'gone')]]), searchLanguages: new Map(), searchEntry: undefined };
+    for (const file of ['same.txt', 'deleted-by-hand.txt']) manifest.files.set(file, first.write(file, 'unchanged'));
+    rmSync(join(output, 'deleted-by-hand.txt'));
+
+    const writer = new OutputWriter(staging, { dir: output, manifest });
     writer.write('/same.txt', 'unchanged');
+    writer.write('deleted-by-hand.txt', 'unchanged');
     writer.write('/new.txt', 'new');
     expect(existsSync(join(staging, 'same.txt'))).toBe(false);
+    expect(readFileSync(join(staging, 'deleted-by-hand.txt'), 'utf8')).toBe('unchanged');
     expect(readFileSync(join(staging, 'new.txt'), 'utf8')).toBe('new');
     expect(writer.deletedFiles()).toEqual(['gone.txt']);
   });

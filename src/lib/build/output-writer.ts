@@ -3,19 +3,25 @@
  * sitemaps…) into the staging folder, and keeps the new manifest. On a rebuild, a file whose
  * bytes equal the previous output's is not written at all: it is already in place.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { BuildManifest } from './build-manifest.ts';
 import { fingerprint } from './fingerprint.ts';
+
+/** The output a rebuild builds upon, and what it was made from. */
+export interface PreviousOutput {
+  readonly dir: string;
+  readonly manifest: BuildManifest;
+}
 
 export class OutputWriter {
   /** Stamp of every file of the new output. */
   readonly files = new Map<string, string>();
   readonly stagingDir: string;
-  private readonly previous: BuildManifest | undefined;
+  private readonly previous: PreviousOutput | undefined;
   written = 0;
 
-  constructor(stagingDir: string, previous: BuildManifest | undefined) {
+  constructor(stagingDir: string, previous: PreviousOutput | undefined) {
     this.stagingDir = stagingDir;
     this.previous = previous;
   }
@@ -25,7 +31,8 @@ export class OutputWriter {
     const file = sitePath.replace(/^\/+/, '');
     const stamp = fingerprint(content);
     this.files.set(file, stamp);
-    if (this.previous?.files.get(file) === stamp) return stamp;
+    // Still there, too: a file deleted from the output by hand is written again.
+    if (this.previous?.manifest.files.get(file) === stamp && existsSync(join(this.previous.dir, file))) return stamp;
     const target = join(this.stagingDir, file);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, content);
@@ -45,6 +52,6 @@ export class OutputWriter {
 
   /** Files of the previous output that the new one does not have. */
   deletedFiles(): string[] {
-    return this.previous ? [...this.previous.files.keys()].filter((file) => !this.files.has(file)) : [];
+    return this.previous ? [...this.previous.manifest.files.keys()].filter((file) => !this.files.has(file)) : [];
   }
 }
