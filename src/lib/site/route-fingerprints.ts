@@ -30,7 +30,7 @@ export function pageFingerprints(data: SiteData, codeVersion: string): PageFinge
     ]),
   );
   const frameOf = (locale: Locale) => frames.get(locale) ?? '';
-  // A view may hold whole pages (a listing's routes): a page is written as its digest, which
+  // A listing's view holds whole pages (its routes): a page is written as its digest, which
   // stands for all of it — and its tree, cached without source positions, is left out.
   const { pageDigests } = site;
   const json = (view: unknown) => JSON.stringify(view, (_key, value: unknown) => (typeof value === 'object' && value !== null ? (pageDigests.get(value as never) ?? value) : value));
@@ -38,7 +38,8 @@ export function pageFingerprints(data: SiteData, codeVersion: string): PageFinge
   const entries = new Map<string, string>();
   for (const route of catalog.routes()) {
     const digest = site.pageDigests.get(route.page) ?? '';
-    entries.set(route.path, fingerprint(frameOf(route.locale), route.path, digest, json(entryFrame(route, data))));
+    // An entry's frame holds text and links only, no pages: plain JSON will do, and is faster.
+    entries.set(route.path, fingerprint(frameOf(route.locale), route.path, digest, JSON.stringify(entryFrame(route, data))));
   }
 
   const listings = new Map<string, string>();
