@@ -9,7 +9,7 @@ import { azGroups, type AzGroup } from './a-z.ts';
 import type { CategoryGroup, PageRoute } from './catalog.ts';
 import { formatDate } from './entry-view.ts';
 import { localePageView, type LocalePageView } from './locale-pages.ts';
-import type { SiteData } from './site-data.ts';
+import { memoView, type SiteData } from './site-data.ts';
 import { summarize, translationRows, type LocaleSummary, type TranslationState } from './translation-status.ts';
 
 /** How many entries of each category the locale home shows; the category page lists them all. */
@@ -34,6 +34,10 @@ export function groupKey(group: CategoryGroup): string {
 }
 
 export function homeView(data: SiteData, locale: Locale): HomeView {
+  return memoView(data, `home:${locale.name}`, () => computeHomeView(data, locale));
+}
+
+function computeHomeView(data: SiteData, locale: Locale): HomeView {
   const count = data.catalog.entryCount;
   const groups = data.catalog.categoryGroups(locale, uiText(locale.name, 'category.uncategorized'));
   return {
@@ -56,6 +60,10 @@ export interface CategoryPageView extends LocalePageView {
 
 /** A category page; `undefined` when the locale has no entry in that category. */
 export function categoryPageView(data: SiteData, locale: Locale, key: string): CategoryPageView | undefined {
+  return memoView(data, `category:${locale.name}:${key}`, () => computeCategoryPageView(data, locale, key));
+}
+
+function computeCategoryPageView(data: SiteData, locale: Locale, key: string): CategoryPageView | undefined {
   const uncategorized = uiText(locale.name, 'category.uncategorized');
   const group = data.catalog.categoryGroup(locale, key === UNCATEGORIZED_KEY ? undefined : key, uncategorized);
   if (!group) return undefined;
@@ -101,6 +109,10 @@ export function textAround(text: string, marker: string): { before: string; afte
 }
 
 export function azView(data: SiteData, locale: Locale): AzView {
+  return memoView(data, `a-z:${locale.name}`, () => computeAzView(data, locale));
+}
+
+function computeAzView(data: SiteData, locale: Locale): AzView {
   const inputs = data.catalog.categoryGroups(locale, uiText(locale.name, 'category.uncategorized')).flatMap((group) =>
     group.items.flatMap((route) => {
       const target: AzTarget = { href: route.path, title: route.page.title, lang: route.isFallback ? route.page.locale.bcp47 : undefined };
@@ -151,6 +163,10 @@ export interface TranslationsView extends LocalePageView {
 const STATES: readonly TranslationState[] = ['source', 'current', 'outdated', 'translated', 'missing'];
 
 export function translationsView(data: SiteData, locale: Locale): TranslationsView {
+  return memoView(data, `translations:${locale.name}`, () => computeTranslationsView(data, locale));
+}
+
+function computeTranslationsView(data: SiteData, locale: Locale): TranslationsView {
   const { catalog, history, site } = data;
   const { localeConfig } = site.sources;
   const stateLabel = (state: TranslationState) => uiText(locale.name, `state.${state}`);

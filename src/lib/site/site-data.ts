@@ -37,3 +37,18 @@ export function getSiteData(cache?: LoadOptions['cache']): SiteData {
 export function clearSiteData(): void {
   delete (globalThis as CacheHolder)[CACHE];
 }
+
+const VIEWS = Symbol.for('errata.site-data.views');
+type ViewHolder = { [VIEWS]?: Map<string, unknown> };
+
+/**
+ * A view computed once per loaded site: the build computes each catalog listing to fingerprint
+ * it, then again to render it. Kept on the site data itself, because the integration and the
+ * bundled pages each have their own copy of the view modules.
+ */
+export function memoView<T>(data: SiteData, key: string, compute: () => T): T {
+  const holder = data as SiteData & ViewHolder;
+  const views = (holder[VIEWS] ??= new Map());
+  if (!views.has(key)) views.set(key, compute());
+  return views.get(key) as T;
+}
