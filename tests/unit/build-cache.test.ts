@@ -9,7 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest, saveManifest } from '../../src/lib/build/build-manifest.ts';
 import { CacheStore } from '../../src/lib/build/cache-store.ts';
 import { OutputWriter } from '../../src/lib/build/output-writer.ts';
-import { loadSite } from '../../src/lib/content/load-site.ts';
+import { DiagnosticSink } from '../../src/lib/content/diagnostic.ts';
+import { loadPages } from '../../src/lib/content/load-pages.ts';
+import { createPageLoader, loadSite } from '../../src/lib/content/load-site.ts';
 import { Catalog } from '../../src/lib/site/catalog.ts';
 import { entryView } from '../../src/lib/site/entry-view.ts';
 import type { SiteData } from '../../src/lib/site/site-data.ts';
@@ -145,5 +147,38 @@ describe('committing a rebuild over the output', () => {
     expect(existsSync(join(target, 'en/old/index.html'))).toBe(false);
     expect(existsSync(staging)).toBe(false);
     expect(existsSync(`${target}.commit-${dead}.json`)).toBe(false);
+  });
+});
+
+describe('loading a large tree on two threads', () => {
+  it('reports problems of the files the worker loaded exactly as those of this thread', () => {
+    const contentDir = join(work, 'large', 'content');
+    mkdirSync(join(contentDir, 'en'), { recursive: true });
+    writeFileSync(join(contentDir, '_config.yml'), 'title: Large\nlanguages: [en]\n');
+    const entry = (n: number) =>
+      ['---', 'layout: default', `title: "Error number ${n}"`, `pagename: error-${n}`, 'lang: en', '---', '', `# \`E${n}: something failed\``, '', 'Fix it.', ''].join('\n');
+    // Enough files for a worker; the worker takes the first 45% (in path order), this thread the rest.
+    const names = Array.from({ length: 400 }, (_, n) => `e${String(n).padStart(3, '0')}.md`);
+    names.forEach((name, n) => writeFileSync(join(contentDir, 'en', name), entry(n)));
+    for (const name of [names[0], names.at(-1)] as string[]) {
+      writeFileSync(join(contentDir, 'en', name), readFileSync(join(contentDir, 'en', name), 'utf8').replace('lang: en', 'lang: en\ntitel: typo'));
+    }
+    const site = loadSite({ contentDir, rootDir: work });
+    expect(site.pages).toHaveLength(398);
+    const errors = site.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+    expect(errors.map(({ file, line, column, ruleId }) => `${file}:${line}:${column} ${ruleId}`)).toEqual([
+      'large/content/en/e000.md:6:1 front-matter-unknown-key',
+      'large/content/en/e399.md:6:1 front-matter-unknown-key',
+    ]);
+    expect(errors[0]?.message).toBe(errors[1]?.message);
+
+    // And the worker did load its share.
+    const sink = new DiagnosticSink();
+    const loader = createPageLoader(contentDir, work, sink);
+    const jobs = names.map((name) => ({ contentPath: `en/${name}`, file: name, source: readFileSync(join(contentDir, 'en', name), 'utf8') }));
+    const results = loadPages(loader, { contentDir, rootDir: work }, jobs);
+    const byWorker = names.filter((name) => results.get(`en/${name}`)?.byWorker);
+    expect(byWorker.length).toBe(Math.floor(names.length * 0.45));
+    expect(results.get('en/e000.md')?.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['front-matter-unknown-key']);
   });
 });

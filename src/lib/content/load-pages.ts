@@ -22,6 +22,8 @@ export interface LoadResult {
   /** The page as `storePage` writes it; undefined when the file is not a page. */
   readonly stored: string | undefined;
   readonly diagnostics: readonly Diagnostic[];
+  /** True when the worker thread loaded it. */
+  readonly byWorker?: boolean;
 }
 
 /** What a worker needs to build its own `PageLoader`. */
@@ -53,7 +55,8 @@ export function loadPages(loader: PageLoader, folders: Omit<WorkerInput, 'jobs'>
     const fromWorker = worker.wait();
     jobs.slice(0, split).forEach((job, index) => {
       // A worker that failed leaves its share to this thread.
-      results.set(job.contentPath, fromWorker?.[index] ?? loadJob(loader, job));
+      const result = fromWorker?.[index];
+      results.set(job.contentPath, result ? { ...result, byWorker: true } : loadJob(loader, job));
     });
   }
   return results;
