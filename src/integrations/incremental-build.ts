@@ -22,7 +22,7 @@ import { setUnchangedPages } from '../lib/build/render-plan.ts';
 import { linkFile } from '../lib/build/link-file.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
 import { pageFile } from '../lib/routing/routes.ts';
-import { pageFingerprints } from '../lib/site/route-fingerprints.ts';
+import { pageFingerprints } from '../lib/site/page-fingerprints.ts';
 import type { SiteData } from '../lib/site/site-data.ts';
 import { removeInBackground } from '../server/atomic-output.ts';
 import type { SearchSources } from './search-index.ts';

@@ -133,7 +133,7 @@ export function entryView(route: PageRoute, data: SiteData): EntryView {
 
 /**
  * The page around the body. Cheap to compute, unlike the body: with the body's source, it
- * decides whether a rebuild must render the page again (see `route-fingerprints.ts`).
+ * decides whether a rebuild must render the page again (see `page-fingerprints.ts`).
  */
 export function entryFrame(route: PageRoute, { site, catalog, history }: SiteData): EntryFrame {
   const { page, locale, isFallback } = route;
