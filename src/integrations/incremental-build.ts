@@ -108,7 +108,9 @@ export class IncrementalBuild {
     return {
       kept: (segment) => {
         const language = previous.searchLanguages.get(segment);
-        return language && language.fingerprint === this.languages.get(segment) ? language : undefined;
+        const unchanged = language && language.fingerprint === this.languages.get(segment);
+        // Rebuilt, too, when one of its files was deleted from the output by hand.
+        return unchanged && [...language.files.keys()].every((file) => existsSync(join(this.target, file))) ? language : undefined;
       },
       keptEntry: previous.searchEntry,
       pagesFolder: (segment) => this.searchPagesFolder(out, segment),

@@ -43,6 +43,16 @@ describe('npm run build after a first build', () => {
     expect(folderDigest(out)).toEqual(first);
   });
 
+  it('writes again what was deleted from the output by hand', () => {
+    const first = folderDigest(out);
+    const deleted = ['ja/ssl-verify/index.html', 'sitemap.xml', Object.keys(first).find((file) => file.startsWith('pagefind/fragment/ko_')) ?? ''];
+    for (const file of deleted) rmSync(join(out, file));
+    const log = build(out);
+    expect(rebuilt(log)?.[0]).toBe(1);
+    expect(log).toContain('en, ja, zh-cn unchanged');
+    expect(folderDigest(out)).toEqual(first);
+  });
+
   it('after an edit to one entry, leaves the other entries untouched, and matches a full build', () => {
     const permission = join(content, 'en/fs/permission.md');
     writeFileSync(permission, readFileSync(permission, 'utf8').replace('Give your user write access to the cache folder.', 'Make the cache folder writable by your user.'));

@@ -75,7 +75,7 @@ export interface LoadOptions {
   readonly contentDir?: string;
   /** Folder that displayed paths are relative to; defaults to the working directory. */
   readonly rootDir?: string;
-  /** Pages loaded by earlier builds (see `page-cache.ts`); valid under `cacheVersion` only. */
+  /** Pages loaded by earlier builds (see `page-cache.ts`), valid under this code `version` only. */
   readonly cache?: { readonly pages: PageCache; readonly version: string };
 }
 

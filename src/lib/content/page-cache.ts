@@ -34,10 +34,13 @@ export function storePage({ page, pagenameAt, linkAt }: LoadedPage): string {
   return JSON.stringify(stored, (key, value: unknown) => (key === 'position' ? undefined : value));
 }
 
-/** The page back, for `file`; undefined when its language is no longer configured. */
-export function restorePage(json: string, file: string, contentPath: string, locales: readonly Locale[]): LoadedPage | undefined {
+/**
+ * The page back, for `file`. Its cache key covers the configured languages, so its language is
+ * one of `locales`; anything else is a bug, and fails loudly rather than drop the page.
+ */
+export function restorePage(json: string, file: string, contentPath: string, locales: readonly Locale[]): LoadedPage {
   const { localeName, pagenameAt, linkAt, ...rest } = JSON.parse(json) as StoredPage;
   const locale = locales.find((candidate) => candidate.name === localeName);
-  if (!locale) return undefined;
+  if (!locale) throw new Error(`${file}: loaded in language "${localeName}", which is not configured.`);
   return { page: { ...rest, tree: rest.tree as Root, locale, file, contentPath }, pagenameAt, linkAt };
 }
