@@ -8,7 +8,8 @@
  * `scripts/build.ts` names the output being replaced in ERRATA_REUSE_FROM; without it (a plain
  * `astro build`) every build is a full one.
  */
-import { existsSync, rmSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildManifest, readManifest, type SearchLanguage } from '../lib/build/build-manifest.ts';
 import { setBuildPlan } from '../lib/build/build-plan.ts';
@@ -18,8 +19,8 @@ import { codeVersion } from '../lib/build/code-version.ts';
 import { fingerprint } from '../lib/build/fingerprint.ts';
 import { listFiles } from '../lib/build/list-files.ts';
 import type { OutputWriter, PreviousOutput } from '../lib/build/output-writer.ts';
+import { PageMirror } from '../lib/build/page-mirror.ts';
 import { setUnchangedPages } from '../lib/build/render-plan.ts';
-import { linkFile } from '../lib/build/link-file.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
 import { pageFile } from '../lib/routing/routes.ts';
 import { pageFingerprints } from '../lib/site/page-fingerprints.ts';
@@ -32,6 +33,7 @@ export class IncrementalBuild {
   readonly pages: CacheStore<string>;
   /** The manifest of the output being replaced, when it can be built upon. */
   readonly previous: BuildManifest | undefined;
+  private readonly mirror: PageMirror;
   private readonly target: string;
   private readonly cacheDir: string;
   /** Output file of every fingerprinted page → its fingerprint, once planned. */
@@ -50,6 +52,7 @@ export class IncrementalBuild {
     this.codeVersion = codeVersion(projectRoot);
     this.cacheDir = cacheFolder(projectRoot, target, contentDir());
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
+    this.mirror = new PageMirror(join(this.cacheDir, 'search-pages'));
     this.previous = readManifest(this.cacheDir, target, this.codeVersion);
   }
 
@@ -101,45 +104,36 @@ export class IncrementalBuild {
     for (const [file, print] of this.pageFiles) if (!this.rendered.has(file)) out.record(file, print);
   }
 
-  /** Where each language's search index comes from: kept, or built from the new pages. */
+  /**
+   * Where each language's search index comes from: kept, or built by Pagefind from the page
+   * mirror, which is brought to the new output first (see `page-mirror.ts`).
+   */
   searchSources(out: OutputWriter): SearchSources {
     const previous = this.previous;
-    if (!previous) return { kept: () => undefined, keptEntry: undefined, pagesFolder: () => out.stagingDir, fingerprint: (segment) => this.languages.get(segment) ?? '' };
+    const sourceOf = (file: string) => join(this.rendered.has(file) || !previous ? out.stagingDir : this.target, file);
+    const changed = previous ? new Set([...this.rendered].filter((file) => this.entryFiles.has(file))) : this.entryFiles;
+    this.mirror.sync(previous?.buildId, this.entryFiles, changed, sourceOf, removeInBackground);
     return {
       kept: (segment) => {
-        const language = previous.searchLanguages.get(segment);
+        const language = previous?.searchLanguages.get(segment);
         const unchanged = language && language.fingerprint === this.languages.get(segment);
         // Rebuilt, too, when one of its files was deleted from the output by hand.
         return unchanged && [...language.files.keys()].every((file) => existsSync(join(this.target, file))) ? language : undefined;
       },
-      keptEntry: previous.searchEntry,
-      pagesFolder: (segment) => this.searchPagesFolder(out, segment),
+      keptEntry: previous?.searchEntry,
+      pagesFolder: () => this.mirror.dir,
       fingerprint: (segment) => this.languages.get(segment) ?? '',
     };
   }
 
-  /**
-   * Pagefind reads a language's pages from one folder: on a rebuild, a folder of links to the
-   * rendered pages and to the unchanged ones in the output.
-   */
-  private searchPagesFolder(out: OutputWriter, segment: string): string {
-    const folder = join(this.cacheDir, `search-pages-${process.pid}`);
-    rmSync(folder, { recursive: true, force: true });
-    for (const file of this.entryFiles) {
-      if (!file.startsWith(`${segment}/`)) continue;
-      linkFile(join(this.rendered.has(file) ? out.stagingDir : this.target, file), join(folder, file));
-    }
-    return folder;
-  }
-
   /** Hands the new manifest, and how to apply the staging folder, to `scripts/build.ts`. */
   finish(out: OutputWriter, search: { languages: ReadonlyMap<string, SearchLanguage>; entry: Readonly<Record<string, unknown>> }): string {
-    const searchPages = join(this.cacheDir, `search-pages-${process.pid}`);
-    if (existsSync(searchPages)) removeInBackground(searchPages);
+    const buildId = randomUUID();
+    this.mirror.markAs(buildId);
     const deleted = this.previous ? out.deletedFiles() : undefined;
     setBuildPlan({
       cacheDir: this.cacheDir,
-      manifest: { codeVersion: this.codeVersion, files: out.files, searchLanguages: search.languages, searchEntry: search.entry },
+      manifest: { buildId, codeVersion: this.codeVersion, files: out.files, searchLanguages: search.languages, searchEntry: search.entry },
       deleted,
     });
     return deleted ? `Changed: ${this.astroFiles + out.written} files written, ${deleted.length} deleted` : `Written: ${out.files.size} files`;

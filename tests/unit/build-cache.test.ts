@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest, saveManifest } from '../../src/lib/build/build-manifest.ts';
 import { CacheStore } from '../../src/lib/build/cache-store.ts';
 import { OutputWriter } from '../../src/lib/build/output-writer.ts';
+import { PageMirror } from '../../src/lib/build/page-mirror.ts';
 import { DiagnosticSink } from '../../src/lib/content/diagnostic.ts';
 import { loadPages } from '../../src/lib/content/load-pages.ts';
 import { createPageLoader, loadSite } from '../../src/lib/content/load-site.ts';
@@ -77,7 +78,7 @@ describe('the build manifest', () => {
     const cacheDir = join(work, 'manifest-cache');
     const output = join(work, 'manifest-out');
     mkdirSync(output, { recursive: true });
-    const manifest = { codeVersion: 'v1', files: new Map([['index.html', 'x']]), searchLanguages: new Map(), searchEntry: undefined };
+    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['index.html', 'x']]), searchLanguages: new Map(), searchEntry: undefined };
     saveManifest(cacheDir, output, manifest);
     expect(readManifest(cacheDir, output, 'v1')?.files.get('index.html')).toBe('x');
     expect(readManifest(cacheDir, output, 'v2')).toBeUndefined();
@@ -91,7 +92,7 @@ describe('the build manifest', () => {
     const staging = join(work, 'writer');
     const output = join(work, 'writer-output');
     const first = new OutputWriter(output, undefined);
-    const manifest = { codeVersion: 'v1', files: new Map([['gone.txt', first.write('gone.txt', 'gone')]]), searchLanguages: new Map(), searchEntry: undefined };
+    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['gone.txt', first.write('gone.txt', 'gone')]]), searchLanguages: new Map(), searchEntry: undefined };
     for (const file of ['same.txt', 'deleted-by-hand.txt']) manifest.files.set(file, first.write(file, 'unchanged'));
     rmSync(join(output, 'deleted-by-hand.txt'));
 
@@ -180,5 +181,45 @@ describe('loading a large tree on two threads', () => {
     const byWorker = names.filter((name) => results.get(`en/${name}`)?.byWorker);
     expect(byWorker.length).toBe(Math.floor(names.length * 0.45));
     expect(results.get('en/e000.md')?.diagnostics.map((diagnostic) => diagnostic.ruleId)).toEqual(['front-matter-unknown-key']);
+  });
+});
+
+describe('the page mirror Pagefind reads', () => {
+  it('relinks only what changed while it shows the previous build, and starts over otherwise', () => {
+    const output = join(work, 'mirror-output');
+    mkdirSync(join(output, 'en/a'), { recursive: true });
+    mkdirSync(join(output, 'en/b'), { recursive: true });
+    writeFileSync(join(output, 'en/a/index.html'), 'a1');
+    writeFileSync(join(output, 'en/b/index.html'), 'b1');
+    const mirror = new PageMirror(join(work, 'mirror'));
+    const discarded: string[] = [];
+    const discard = (dir: string) => {
+      discarded.push(dir);
+      rmSync(dir, { recursive: true, force: true });
+    };
+    const read = (file: string) => readFileSync(join(mirror.dir, file), 'utf8');
+    const from = (dir: string) => (file: string) => join(dir, file);
+
+    mirror.sync(undefined, new Set(['en/a/index.html', 'en/b/index.html']), new Set(), from(output), discard);
+    mirror.markAs('build-1');
+    expect([read('en/a/index.html'), read('en/b/index.html')]).toEqual(['a1', 'b1']);
+
+    // A rebuild: a changed, b gone, c new; a and c are in its staging folder.
+    const staging = join(work, 'mirror-staging');
+    mkdirSync(join(staging, 'en/a'), { recursive: true });
+    mkdirSync(join(staging, 'en/c'), { recursive: true });
+    writeFileSync(join(staging, 'en/a/index.html'), 'a2');
+    writeFileSync(join(staging, 'en/c/index.html'), 'c1');
+    mirror.sync('build-1', new Set(['en/a/index.html', 'en/c/index.html']), new Set(['en/a/index.html', 'en/c/index.html']), from(staging), discard);
+    mirror.markAs('build-2');
+    expect([read('en/a/index.html'), read('en/c/index.html')]).toEqual(['a2', 'c1']);
+    expect(existsSync(join(mirror.dir, 'en/b/index.html'))).toBe(false);
+    expect(discarded).toEqual([]);
+
+    // Built upon some other output (its manifest names another build): made again from scratch.
+    mirror.sync('build-9', new Set(['en/a/index.html', 'en/b/index.html']), new Set(), from(output), discard);
+    expect([read('en/a/index.html'), read('en/b/index.html')]).toEqual(['a1', 'b1']);
+    expect(existsSync(join(mirror.dir, 'en/c/index.html'))).toBe(false);
+    expect(discarded).toHaveLength(1);
   });
 });

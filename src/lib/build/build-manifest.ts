@@ -20,6 +20,8 @@ export interface SearchLanguage {
 }
 
 export interface BuildManifest {
+  /** A new id for every build. */
+  readonly buildId: string;
   readonly codeVersion: string;
   /** Every file of the output (relative path, `/`-separated) and its stamp. */
   readonly files: ReadonlyMap<string, string>;
