@@ -14,6 +14,7 @@ import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { cacheFolder } from '../src/lib/build/cache-folder.ts';
 
 const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, keep: { type: 'boolean', default: false } } });
 const root = resolve('.bench');
@@ -72,6 +73,8 @@ for (const size of values.sizes.split(',').map(Number)) {
   if (generated.status !== 0) throw new Error(generated.stderr);
   const content = join(work, 'content');
   const out = join(work, 'dist');
+  // A full build from cold: no pages cached by an earlier run of this benchmark.
+  rmSync(cacheFolder(process.cwd(), out, content), { recursive: true, force: true });
 
   const full = timedBuild(content, out);
   const pages = countPages(out);
