@@ -12,6 +12,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { listFiles } from '../src/lib/build/list-files.ts';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheFolder } from '../src/lib/build/cache-folder.ts';
@@ -20,23 +21,8 @@ const { values } = parseArgs({ options: { sizes: { type: 'string', default: '100
 const root = resolve('.bench');
 mkdirSync(root, { recursive: true });
 
-function folderBytes(path: string): number {
-  let total = 0;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    const full = join(path, entry.name);
-    total += entry.isDirectory() ? folderBytes(full) : statSync(full).size;
-  }
-  return total;
-}
-
-function countPages(path: string): number {
-  let pages = 0;
-  for (const entry of readdirSync(path, { withFileTypes: true })) {
-    if (entry.isDirectory()) pages += countPages(join(path, entry.name));
-    else if (entry.name.endsWith('.html')) pages++;
-  }
-  return pages;
-}
+const folderBytes = (path: string) => listFiles(path).reduce((total, file) => total + statSync(join(path, file)).size, 0);
+const countPages = (path: string) => listFiles(path).filter((file) => file.endsWith('.html')).length;
 
 interface Run {
   wall: number;

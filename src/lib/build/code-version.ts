@@ -4,28 +4,19 @@
  * are only reused under the same code version.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listFiles } from './list-files.ts';
 
 const CODE_FOLDERS = ['src', 'public', 'scripts'];
 const CODE_FILES = ['astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json'];
 
-function filesUnder(root: string, folder: string): string[] {
-  const found: string[] = [];
-  const walk = (relativeDir: string) => {
-    for (const entry of readdirSync(join(root, relativeDir), { withFileTypes: true })) {
-      const path = `${relativeDir}/${entry.name}`;
-      if (entry.isDirectory()) walk(path);
-      else found.push(path);
-    }
-  };
-  if (existsSync(join(root, folder))) walk(folder);
-  return found;
-}
-
 export function codeVersion(projectRoot: string): string {
   const hash = createHash('sha256');
-  const files = [...CODE_FOLDERS.flatMap((folder) => filesUnder(projectRoot, folder)), ...CODE_FILES.filter((file) => existsSync(join(projectRoot, file)))].sort();
+  const files = [
+    ...CODE_FOLDERS.flatMap((folder) => listFiles(join(projectRoot, folder)).map((file) => `${folder}/${file}`)),
+    ...CODE_FILES.filter((file) => existsSync(join(projectRoot, file))),
+  ].sort();
   for (const file of files) {
     hash.update(file).update('\0').update(readFileSync(join(projectRoot, file))).update('\0');
   }
