@@ -9,11 +9,16 @@
  *
  * The output folder is `dist/`, or ERRATA_OUT_DIR.
  */
-import { resolve } from 'node:path';
-import { build } from 'astro';
+import { enableCompileCache } from 'node:module';
+import { join, resolve } from 'node:path';
 import { discardManifest, saveManifest } from '../src/lib/build/build-manifest.ts';
 import { takeBuildPlan } from '../src/lib/build/build-plan.ts';
 import { commitChanges, lockOutput, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
+
+// Every build loads Astro, Vite and their hundreds of modules: their compiled code is kept
+// between builds, which saves about half a second of each.
+enableCompileCache(join('node_modules', '.cache', 'errata', 'compiled-code'));
+const { build } = await import('astro');
 
 const target = resolve(process.env['ERRATA_OUT_DIR'] ?? 'dist');
 try {

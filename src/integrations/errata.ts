@@ -18,12 +18,12 @@ import { checkSite } from '../lib/site/check-site.ts';
 import { clearSiteData, getSiteData } from '../lib/site/site-data.ts';
 import { robotsTxt, sitemapFiles, sitemapUrls } from '../lib/site/sitemap.ts';
 import { IncrementalBuild } from './incremental-build.ts';
-import { freshSearchSources, writeSearchIndex } from './search-index.ts';
+import { freshSearchSources, startSearchIndex } from './search-index.ts';
 import { writeSignatureIndexes } from './signature-files.ts';
 import { copyAssets, writeRedirectPages } from './legacy-files.ts';
 
 export default function errata(): AstroIntegration {
-  let indexes: ReadonlyMap<string, SignatureIndex> | undefined;
+  let indexes: (() => ReadonlyMap<string, SignatureIndex>) | undefined;
   let incremental: IncrementalBuild | undefined;
   return {
     name: 'errata',
@@ -33,7 +33,7 @@ export default function errata(): AstroIntegration {
         incremental = command === 'build' ? IncrementalBuild.fromEnvironment(process.cwd()) : undefined;
         const data = getSiteData(incremental ? { pages: incremental.pages, version: incremental.codeVersion } : undefined);
         incremental?.pages.save();
-        const check = await checkSite(data);
+        const check = await checkSite(data, incremental?.checkReuse(data));
         indexes = check.indexes;
         const report = reportSite(data.site, check.diagnostics);
         for (const line of report.lines.slice(0, -1)) console.error(line);
@@ -54,9 +54,10 @@ export default function errata(): AstroIntegration {
         if (incremental) incremental.recordPages(out);
         // A plain build only needs to know which files Astro wrote (see writeRedirectPages).
         else for (const file of listFiles(outDir)) out.record(file, '');
-        // Before the redirect pages: Pagefind need not read thousands of pages without content.
-        const search = await writeSearchIndex(out, catalog.routeCountsBySegment(), incremental?.searchSources(out) ?? freshSearchSources(outDir));
-        logger.info(search.message);
+        const indexing = await startSearchIndex(out, catalog.routeCountsBySegment(), incremental?.searchSources(out) ?? freshSearchSources(outDir));
+        // Pagefind reads the page mirror while the files below are written. A plain build's
+        // Pagefind reads the output itself, which must not change under it (nor gain redirect pages).
+        if (!incremental) logger.info((await indexing.finish()).message);
         out.write('_redirects', redirectsFile(locales, site.redirects));
         logger.info(writeRedirectPages(out, site));
         logger.info(copyAssets(out, site.assets));
@@ -65,8 +66,12 @@ export default function errata(): AstroIntegration {
         for (const file of sitemapFiles(urls, site.sources.siteUrl)) out.write(file.path, file.content);
         out.write(ROBOTS_PATH, robotsTxt(site.sources.siteUrl));
         logger.info(`Sitemap: ${urls.length} URLs, robots.txt`);
-        logger.info(writeSignatureIndexes(out, locales, indexes ?? new Map()));
-        if (incremental) logger.info(incremental.finish(out, search));
+        logger.info(writeSignatureIndexes(out, locales, indexes?.() ?? new Map()));
+        const search = await indexing.finish();
+        if (incremental) {
+          logger.info(search.message);
+          logger.info(incremental.finish(out, search));
+        }
       },
     },
   };

@@ -22,15 +22,22 @@ import type { OutputWriter, PreviousOutput } from '../lib/build/output-writer.ts
 import { PageMirror } from '../lib/build/page-mirror.ts';
 import { setUnchangedPages } from '../lib/build/render-plan.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
+import type { Diagnostic } from '../lib/content/diagnostic.ts';
 import { pageFile } from '../lib/routing/routes.ts';
 import { pageFingerprints } from '../lib/site/page-fingerprints.ts';
+import type { CheckReuse } from '../lib/site/check-site.ts';
 import type { SiteData } from '../lib/site/site-data.ts';
+import { siteDigest } from '../lib/site/site-digest.ts';
 import { removeInBackground } from '../server/atomic-output.ts';
 import type { SearchSources } from './search-index.ts';
 
 export class IncrementalBuild {
   readonly codeVersion: string;
   readonly pages: CacheStore<string>;
+  /** Entry fingerprints and retrieval findings of earlier builds (see `site-digest.ts`). */
+  private readonly frames: CacheStore<string>;
+  private readonly findings: CacheStore<readonly Diagnostic[]>;
+  private digest: string | undefined;
   /** The manifest of the output being replaced, when it can be built upon. */
   readonly previous: BuildManifest | undefined;
   private readonly mirror: PageMirror;
@@ -52,6 +59,8 @@ export class IncrementalBuild {
     this.codeVersion = codeVersion(projectRoot);
     this.cacheDir = cacheFolder(projectRoot, target, contentDir());
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
+    this.frames = new CacheStore(join(this.cacheDir, 'frames'), 'frames');
+    this.findings = new CacheStore(join(this.cacheDir, 'findings'), 'findings');
     this.mirror = new PageMirror(join(this.cacheDir, 'search-pages'));
     this.previous = readManifest(this.cacheDir, target, this.codeVersion);
   }
@@ -67,9 +76,16 @@ export class IncrementalBuild {
     return target ? new IncrementalBuild(projectRoot, target) : undefined;
   }
 
+  /** What the content check can reuse from earlier builds. */
+  checkReuse(data: SiteData): CheckReuse {
+    return { digest: this.siteDigest(data), findings: this.findings };
+  }
+
   /** Decides which pages to render: those whose fingerprint changed, or all. */
   planPages(data: SiteData): string {
-    const { entries, listings } = pageFingerprints(data, this.codeVersion);
+    const { entries, listings } = pageFingerprints(data, this.codeVersion, { digest: this.siteDigest(data), entries: this.frames });
+    this.frames.save();
+    this.findings.save();
     const unchanged = new Set<string>();
     const bySegment = new Map<string, string[]>();
     this.pageFiles = new Map();
@@ -93,6 +109,10 @@ export class IncrementalBuild {
     return this.previous
       ? `Rebuild: ${total - unchanged.size} of ${total} pages changed; the others stay as they are.`
       : 'Full build: no earlier output of this code version to build upon.';
+  }
+
+  private siteDigest(data: SiteData): string {
+    return (this.digest ??= siteDigest(data.site, this.codeVersion));
   }
 
   /** Records what Astro wrote, and the pages that stay as they are. */

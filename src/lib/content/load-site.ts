@@ -68,6 +68,8 @@ export interface Site {
    * its links resolved to. Equal digests render equal bodies.
    */
   readonly pageDigests: ReadonlyMap<Page, string>;
+  /** A hash of what loading read besides the pages' own files (see `sourcesFingerprint`). */
+  readonly sourcesDigest: string;
 }
 
 export interface LoadOptions {
@@ -137,7 +139,8 @@ export function loadSite(options: LoadOptions = {}): Site {
   const { sources } = loader;
 
   const files = findMarkdownFiles(contentDir);
-  const cacheContext = fingerprint(options.cache?.version ?? '', sourcesFingerprint(sources));
+  const sourcesDigest = sourcesFingerprint(sources);
+  const cacheContext = fingerprint(options.cache?.version ?? '', sourcesDigest);
   const inputs = files.map((contentPath) => {
     const source = readFileSync(join(contentDir, contentPath), 'utf8');
     const key = fingerprint(cacheContext, contentPath, source);
@@ -183,21 +186,20 @@ export function loadSite(options: LoadOptions = {}): Site {
   }
 
   checkDuplicatePagenames(pages, pagenamePositions, sink);
-  const redirects = loadRedirects(pages, pagenamePositions, sources, relative(rootDir, join(contentDir, '_config.yml')).split('\\').join('/'), sink);
   const finder = new PageFinder(pages, sources.localeConfig);
+  const redirects = loadRedirects(pages, finder, pagenamePositions, sources, relative(rootDir, join(contentDir, '_config.yml')).split('\\').join('/'), sink);
   checkToc(contentDir, rootDir, (value) => pages.some((page) => page.pagename === value) || finder.pageAt(value.replace(/^\/+/, '')) !== undefined, sink);
   const assets = resolveLinks(
-    { pages, localeConfig: sources.localeConfig, contentDir, settings: sources.settings, redirectOf: redirectIndex(redirects), sink },
+    { finder, localeConfig: sources.localeConfig, contentDir, settings: sources.settings, redirectOf: redirectIndex(redirects), sink },
     links,
   );
 
   const pageDigests = new Map(pages.map((page) => [page, fingerprint(sourceKeys.get(page) ?? '', ...(linkUrls.get(page) ?? []))]));
-  return { sources, pages, diagnostics: sortDiagnostics(sink.diagnostics), fileCount: files.length, redirects, assets, pageDigests };
+  return { sources, pages, diagnostics: sortDiagnostics(sink.diagnostics), fileCount: files.length, redirects, assets, pageDigests, sourcesDigest };
 }
 
 /** Old paths of every page and of `errata: redirects:`, their conflicts reported. */
-function loadRedirects(pages: readonly Page[], pagenamePositions: ReadonlyMap<Page, Position>, sources: SiteSources, configFile: string, sink: DiagnosticSink): Redirect[] {
-  const finder = new PageFinder(pages, sources.localeConfig);
+function loadRedirects(pages: readonly Page[], finder: PageFinder<Page>, pagenamePositions: ReadonlyMap<Page, Position>, sources: SiteSources, configFile: string, sink: DiagnosticSink): Redirect[] {
   const configured: ConfiguredTarget[] = sources.settings.redirects.map(({ from, to, at }) => {
     const [path = '', hash = ''] = to.split('#');
     const site = path.startsWith('/') ? parseSitePath(sources.localeConfig.locales, path) : undefined;

@@ -45,7 +45,8 @@ export interface PendingLink<P extends LinkedPage> {
 }
 
 export interface LinkContext<P extends LinkedPage> {
-  readonly pages: readonly P[];
+  /** The site's pages, by what links name. */
+  readonly finder: PageFinder<P>;
   readonly localeConfig: LocaleConfig;
   /** Absolute path of `content/`, where linked files are looked for. */
   readonly contentDir: string;
@@ -149,7 +150,7 @@ function safeDecode(path: string): string {
  */
 export function resolveLinks<P extends LinkedPage>(context: LinkContext<P>, links: readonly PendingLink<P>[]): Map<string, string> {
   const { localeConfig, contentDir, settings, sink } = context;
-  const finder = new PageFinder(context.pages, localeConfig);
+  const { finder } = context;
   const assets = new Map<string, string>();
   const anchorCache = new Map<P, Set<string>>();
   const fileCache = new Map<string, boolean>();

@@ -5,20 +5,36 @@
 import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.ts';
 import { buildLocaleIndexes, catalogSignatures, checkRetrieval } from '../search/catalog-signatures.ts';
 import type { SignatureIndex } from '../search/signature-index.ts';
+import { fingerprint } from '../build/fingerprint.ts';
 import type { SiteData } from './site-data.ts';
+import type { ResultMemo } from './site-digest.ts';
 
 export interface SiteCheck {
   readonly diagnostics: readonly Diagnostic[];
   /** Signature indexes per locale name, when the content was sound enough to build them. */
-  readonly indexes: ReadonlyMap<string, SignatureIndex> | undefined;
+  readonly indexes: (() => ReadonlyMap<string, SignatureIndex>) | undefined;
 }
 
-export async function checkSite({ site, catalog }: Pick<SiteData, 'site' | 'catalog'>): Promise<SiteCheck> {
+/** The retrieval check's findings of an earlier build, under this build's `siteDigest`. */
+export interface CheckReuse {
+  readonly digest: string;
+  readonly findings: ResultMemo<readonly Diagnostic[]>;
+}
+
+export async function checkSite({ site, catalog }: Pick<SiteData, 'site' | 'catalog'>, reuse?: CheckReuse): Promise<SiteCheck> {
   if (site.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     return { diagnostics: site.diagnostics, indexes: undefined };
   }
   const signatures = catalogSignatures(catalog);
-  const indexes = buildLocaleIndexes(signatures);
-  const retrieval = await checkRetrieval(signatures, indexes);
-  return { diagnostics: sortDiagnostics([...site.diagnostics, ...retrieval]), indexes };
+  let indexes: Map<string, SignatureIndex> | undefined;
+  // Built on first use: a build that reuses the check's findings needs them only at its end.
+  const indexesOnce = () => (indexes ??= buildLocaleIndexes(signatures));
+  // The check reads the signatures, their files and positions, and the code: all in the digest.
+  const key = reuse && fingerprint('retrieval', reuse.digest);
+  let retrieval = key === undefined ? undefined : reuse?.findings.get(key);
+  if (retrieval === undefined) {
+    retrieval = await checkRetrieval(signatures, indexesOnce());
+    if (key !== undefined) reuse?.findings.set(key, retrieval);
+  }
+  return { diagnostics: sortDiagnostics([...site.diagnostics, ...retrieval]), indexes: indexesOnce };
 }

@@ -21,6 +21,7 @@ import { localeKey } from '../i18n/locales.ts';
 import { uiText } from '../i18n/ui-strings.ts';
 import { localeHomePath } from '../routing/routes.ts';
 import type { Catalog, PageRoute } from './catalog.ts';
+import { memoView, type SiteData } from './site-data.ts';
 
 /** At most this many items per folder of the folder tree, and under "More pages". */
 export const FOLDER_LIMIT = 25;
@@ -228,13 +229,22 @@ export function docNavigation(source: NavSource, locale: Locale): readonly NavIt
   if (!perLocale) cache.set(source.catalog, (perLocale = new Map()));
   let nav = perLocale.get(locale.name);
   if (!nav) {
-    const finder = new PageFinder(source.catalog.pages, source.catalog.localeConfig);
     const items = tocItems(source.data['toc']);
     const hasPages = source.catalog.pages.some((page) => page.kind === 'page');
-    nav = items ? fromToc(items, source, locale, finder) : hasPages ? fromFolders(source, locale, finder) : [];
+    // A pure catalog has no navigation: finding its pages would only cost time.
+    const finder = () => new PageFinder(source.catalog.pages, source.catalog.localeConfig);
+    nav = items ? fromToc(items, source, locale, finder()) : hasPages ? fromFolders(source, locale, finder()) : [];
     perLocale.set(locale.name, nav);
   }
   return nav;
+}
+
+/**
+ * The navigation of a locale of the loaded site. Kept on the site data, so that the build's
+ * fingerprints and the bundled pages (which have their own copy of this module) compute it once.
+ */
+export function siteNavigation(data: SiteData, locale: Locale): readonly NavItem[] {
+  return memoView(data, `doc-nav:${locale.name}`, () => docNavigation({ catalog: data.catalog, data: (data.site.sources.site['data'] ?? {}) as Record<string, unknown> }, locale));
 }
 
 /**

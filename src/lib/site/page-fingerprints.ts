@@ -9,9 +9,10 @@ import { fingerprint } from '../build/fingerprint.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { azPath, categoryPath, localeHomePath, translationsPath } from '../routing/routes.ts';
 import { azView, categoryKeys, categoryPageView, homeView, translationsView } from './catalog-pages.ts';
-import { docNavigation } from './doc-nav.ts';
+import { siteNavigation } from './doc-nav.ts';
 import { entryFrame } from './entry-view.ts';
 import type { SiteData } from './site-data.ts';
+import type { ResultMemo } from './site-digest.ts';
 
 export interface PageFingerprints {
   /** Entry page path → fingerprint: the pages the search index is built from. */
@@ -20,13 +21,19 @@ export interface PageFingerprints {
   readonly listings: ReadonlyMap<string, string>;
 }
 
-export function pageFingerprints(data: SiteData, codeVersion: string): PageFingerprints {
-  const { site, catalog } = data;
-  const siteData = (site.sources.site['data'] ?? {}) as Record<string, unknown>;
+/** What an earlier build computed: each entry's fingerprint, by its inputs under a site digest. */
+export interface FingerprintReuse {
+  /** `siteDigest` of this build. */
+  readonly digest: string;
+  readonly entries: ResultMemo<string>;
+}
+
+export function pageFingerprints(data: SiteData, codeVersion: string, reuse?: FingerprintReuse): PageFingerprints {
+  const { site, catalog, history } = data;
   const frames = new Map(
     site.sources.localeConfig.locales.map((locale) => [
       locale,
-      fingerprint(codeVersion, String(site.sources.site['title'] ?? ''), JSON.stringify(docNavigation({ catalog, data: siteData }, locale))),
+      fingerprint(codeVersion, String(site.sources.site['title'] ?? ''), JSON.stringify(siteNavigation(data, locale))),
     ]),
   );
   const frameOf = (locale: Locale) => frames.get(locale) ?? '';
@@ -38,8 +45,16 @@ export function pageFingerprints(data: SiteData, codeVersion: string): PageFinge
   const entries = new Map<string, string>();
   for (const route of catalog.routes()) {
     const digest = site.pageDigests.get(route.page) ?? '';
-    // An entry's frame holds text and links only, no pages: plain JSON will do, and is faster.
-    entries.set(route.path, fingerprint(frameOf(route.locale), route.path, digest, JSON.stringify(entryFrame(route, data))));
+    // Besides the site digest, an entry's frame reads only its own page's last change: under
+    // the same inputs, the fingerprint an earlier build computed is the one this build would.
+    const key = reuse && fingerprint(reuse.digest, route.path, digest, history.lastChange(route.page.contentPath)?.date.toISOString() ?? '');
+    let print = key === undefined ? undefined : reuse?.entries.get(key);
+    if (print === undefined) {
+      // An entry's frame holds text and links only, no pages: plain JSON will do, and is faster.
+      print = fingerprint(frameOf(route.locale), route.path, digest, JSON.stringify(entryFrame(route, data)));
+      if (key !== undefined) reuse?.entries.set(key, print);
+    }
+    entries.set(route.path, print);
   }
 
   const listings = new Map<string, string>();
