@@ -58,15 +58,21 @@ export default function errata(): AstroIntegration {
         // Pagefind reads the page mirror while the files below are written. A plain build's
         // Pagefind reads the output itself, which must not change under it (nor gain redirect pages).
         if (!incremental) logger.info((await indexing.finish()).message);
-        out.write('_redirects', redirectsFile(locales, site.redirects));
-        logger.info(writeRedirectPages(out, site));
+        // Both groups are made from the redirects, signatures and routes alone: all in the site digest.
+        const inputs = incremental?.siteDigest(data);
+        logger.info(
+          out.group('redirects', inputs, () => {
+            out.write('_redirects', redirectsFile(locales, site.redirects));
+            return writeRedirectPages(out, site);
+          }),
+        );
         logger.info(copyAssets(out, site.assets));
         out.write('_headers', headersFile());
         const urls = sitemapUrls(data);
         for (const file of sitemapFiles(urls, site.sources.siteUrl)) out.write(file.path, file.content);
         out.write(ROBOTS_PATH, robotsTxt(site.sources.siteUrl));
         logger.info(`Sitemap: ${urls.length} URLs, robots.txt`);
-        logger.info(writeSignatureIndexes(out, locales, indexes?.() ?? new Map()));
+        logger.info(out.group('signatures', inputs, () => writeSignatureIndexes(out, locales, indexes?.() ?? new Map())));
         const search = await indexing.finish();
         if (incremental) {
           logger.info(search.message);

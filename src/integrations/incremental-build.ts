@@ -34,7 +34,7 @@ import type { SearchSources } from './search-index.ts';
 export class IncrementalBuild {
   readonly codeVersion: string;
   readonly pages: CacheStore<string>;
-  /** Entry fingerprints and retrieval findings of earlier builds (see `site-digest.ts`). */
+  /** Page fingerprints and retrieval findings of earlier builds (see `site-digest.ts`). */
   private readonly frames: CacheStore<string>;
   private readonly findings: CacheStore<readonly Diagnostic[]>;
   private digest: string | undefined;
@@ -83,7 +83,7 @@ export class IncrementalBuild {
 
   /** Decides which pages to render: those whose fingerprint changed, or all. */
   planPages(data: SiteData): string {
-    const { entries, listings } = pageFingerprints(data, this.codeVersion, { digest: this.siteDigest(data), entries: this.frames });
+    const { entries, listings } = pageFingerprints(data, this.codeVersion, { digest: this.siteDigest(data), prints: this.frames });
     this.frames.save();
     this.findings.save();
     const unchanged = new Set<string>();
@@ -111,7 +111,8 @@ export class IncrementalBuild {
       : 'Full build: no earlier output of this code version to build upon.';
   }
 
-  private siteDigest(data: SiteData): string {
+  /** What the catalog-wide results of this build are made from (see `site-digest.ts`). */
+  siteDigest(data: SiteData): string {
     return (this.digest ??= siteDigest(data.site, this.codeVersion));
   }
 
@@ -153,7 +154,7 @@ export class IncrementalBuild {
     const deleted = this.previous ? out.deletedFiles() : undefined;
     setBuildPlan({
       cacheDir: this.cacheDir,
-      manifest: { buildId, codeVersion: this.codeVersion, files: out.files, searchLanguages: search.languages, searchEntry: search.entry },
+      manifest: { buildId, codeVersion: this.codeVersion, files: out.files, searchLanguages: search.languages, searchEntry: search.entry, groups: out.groups },
       deleted,
     });
     return deleted ? `Changed: ${this.astroFiles + out.written} files written, ${deleted.length} deleted` : `Written: ${out.files.size} files`;

@@ -78,7 +78,7 @@ describe('the build manifest', () => {
     const cacheDir = join(work, 'manifest-cache');
     const output = join(work, 'manifest-out');
     mkdirSync(output, { recursive: true });
-    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['index.html', 'x']]), searchLanguages: new Map(), searchEntry: undefined };
+    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['index.html', 'x']]), searchLanguages: new Map(), searchEntry: undefined, groups: new Map() };
     saveManifest(cacheDir, output, manifest);
     expect(readManifest(cacheDir, output, 'v1')?.files.get('index.html')).toBe('x');
     expect(readManifest(cacheDir, output, 'v2')).toBeUndefined();
@@ -92,7 +92,7 @@ describe('the build manifest', () => {
     const staging = join(work, 'writer');
     const output = join(work, 'writer-output');
     const first = new OutputWriter(output, undefined);
-    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['gone.txt', first.write('gone.txt', 'gone')]]), searchLanguages: new Map(), searchEntry: undefined };
+    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['gone.txt', first.write('gone.txt', 'gone')]]), searchLanguages: new Map(), searchEntry: undefined, groups: new Map() };
     for (const file of ['same.txt', 'deleted-by-hand.txt']) manifest.files.set(file, first.write(file, 'unchanged'));
     rmSync(join(output, 'deleted-by-hand.txt'));
 
@@ -104,6 +104,38 @@ describe('the build manifest', () => {
     expect(readFileSync(join(staging, 'deleted-by-hand.txt'), 'utf8')).toBe('unchanged');
     expect(readFileSync(join(staging, 'new.txt'), 'utf8')).toBe('new');
     expect(writer.deletedFiles()).toEqual(['gone.txt']);
+  });
+
+  it('keeps a group of files made from the same inputs, and makes it again otherwise', () => {
+    const output = join(work, 'group-output');
+    const first = new OutputWriter(output, undefined);
+    const make = (writer: OutputWriter, text: string) => () => {
+      writer.write('old/a/index.html', text);
+      writer.write('old/b/index.html', text);
+      return `2 pages: ${text}`;
+    };
+    expect(first.group('redirects', 'inputs-1', make(first, 'one'))).toBe('2 pages: one');
+    first.write('sitemap.xml', 'not in the group');
+    const manifest = { buildId: 'b1', codeVersion: 'v1', files: first.files, searchLanguages: new Map(), searchEntry: undefined, groups: first.groups };
+    expect([...(manifest.groups.get('redirects')?.files.keys() ?? [])]).toEqual(['old/a/index.html', 'old/b/index.html']);
+
+    const kept = new OutputWriter(join(work, 'group-staging-1'), { dir: output, manifest });
+    let made = false;
+    expect(kept.group('redirects', 'inputs-1', () => ((made = true), ''))).toBe('2 pages: one');
+    expect(made).toBe(false);
+    expect(kept.files.get('old/b/index.html')).toBe(manifest.files.get('old/b/index.html'));
+    expect(kept.deletedFiles()).toEqual(['sitemap.xml']);
+
+    const remade = new OutputWriter(join(work, 'group-staging-2'), { dir: output, manifest });
+    expect(remade.group('redirects', 'inputs-2', make(remade, 'two'))).toBe('2 pages: two');
+    expect(readFileSync(join(work, 'group-staging-2', 'old/a/index.html'), 'utf8')).toBe('two');
+
+    // A file of the group deleted from the output by hand: the group is made again.
+    rmSync(join(output, 'old/a/index.html'));
+    const restored = new OutputWriter(join(work, 'group-staging-3'), { dir: output, manifest });
+    restored.group('redirects', 'inputs-1', make(restored, 'one'));
+    expect(readFileSync(join(work, 'group-staging-3', 'old/a/index.html'), 'utf8')).toBe('one');
+    expect(existsSync(join(work, 'group-staging-3', 'old/b/index.html'))).toBe(false);
   });
 });
 

@@ -37,7 +37,8 @@ describe('relatedEntries', () => {
 
   it('fills the list with the entry\'s category neighbours, never itself, never more than the limit', () => {
     const related = relatedEntries(catalog, options);
-    for (const [pagename, list] of related) {
+    for (const { pagename } of catalog) {
+      const list = related.get(pagename) ?? [];
       expect(list).not.toContain(pagename);
       expect(list.length).toBeLessThanOrEqual(3);
       expect(new Set(list).size).toBe(list.length);

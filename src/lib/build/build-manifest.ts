@@ -19,6 +19,16 @@ export interface SearchLanguage {
   readonly entry: unknown;
 }
 
+/** Files a build made from one set of inputs, as a rebuild can keep them. */
+export interface FileGroup {
+  /** A hash of what the files were made from. */
+  readonly inputs: string;
+  /** Its files, relative to the output folder, with their stamps. */
+  readonly files: ReadonlyMap<string, string>;
+  /** What making them reported. */
+  readonly message: string;
+}
+
 export interface BuildManifest {
   /** A new id for every build. */
   readonly buildId: string;
@@ -29,6 +39,8 @@ export interface BuildManifest {
   readonly searchLanguages: ReadonlyMap<string, SearchLanguage>;
   /** The fields of `pagefind-entry.json` that every language shares (version, characters). */
   readonly searchEntry: Readonly<Record<string, unknown>> | undefined;
+  /** Groups of files made from one set of inputs (redirect pages, signature indexes), by name. */
+  readonly groups: ReadonlyMap<string, FileGroup>;
 }
 
 interface StoredManifest extends BuildManifest {

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { BuildManifest } from './build-manifest.ts';
+import type { BuildManifest, FileGroup } from './build-manifest.ts';
 import { fingerprint } from './fingerprint.ts';
 
 /** The output a rebuild builds upon, and what it was made from. */
@@ -18,7 +18,11 @@ export class OutputWriter {
   /** Stamp of every file of the new output. */
   readonly files = new Map<string, string>();
   readonly stagingDir: string;
+  /** The groups of files of the new output (see `group`). */
+  readonly groups = new Map<string, FileGroup>();
   private readonly previous: PreviousOutput | undefined;
+  /** The files of the group being made. */
+  private grouped: Map<string, string> | undefined;
   written = 0;
 
   constructor(stagingDir: string, previous: PreviousOutput | undefined) {
@@ -30,7 +34,7 @@ export class OutputWriter {
   write(sitePath: string, content: string | Uint8Array): string {
     const file = sitePath.replace(/^\/+/, '');
     const stamp = fingerprint(content);
-    this.files.set(file, stamp);
+    this.record(file, stamp);
     // Still there, too: a file deleted from the output by hand is written again.
     if (this.previous?.manifest.files.get(file) === stamp && existsSync(join(this.previous.dir, file))) return stamp;
     const target = join(this.stagingDir, file);
@@ -48,6 +52,31 @@ export class OutputWriter {
   /** Records a file that is already where it belongs: staged by Astro, or kept from the previous output. */
   record(file: string, stamp: string): void {
     this.files.set(file, stamp);
+    this.grouped?.set(file, stamp);
+  }
+
+  /**
+   * Makes a group of files with `make`, which writes them and says what it did; or, when the
+   * previous output's group was made from the same `inputs` and its files are all still there,
+   * keeps those without making anything. `inputs` undefined: always made.
+   */
+  group(name: string, inputs: string | undefined, make: () => string): string {
+    const previous = this.previous?.manifest.groups.get(name);
+    const dir = this.previous?.dir ?? '';
+    if (inputs !== undefined && previous?.inputs === inputs && [...previous.files.keys()].every((file) => existsSync(join(dir, file)))) {
+      for (const [file, stamp] of previous.files) this.record(file, stamp);
+      this.groups.set(name, previous);
+      return previous.message;
+    }
+    const files = new Map<string, string>();
+    this.grouped = files;
+    try {
+      const message = make();
+      this.groups.set(name, { inputs: inputs ?? '', files, message });
+      return message;
+    } finally {
+      this.grouped = undefined;
+    }
   }
 
   /** Files of the previous output that the new one does not have. */

@@ -169,8 +169,10 @@ export function translationsView(data: SiteData, locale: Locale): TranslationsVi
 function computeTranslationsView(data: SiteData, locale: Locale): TranslationsView {
   const { catalog, history, site } = data;
   const { localeConfig } = site.sources;
-  const stateLabel = (state: TranslationState) => uiText(locale.name, `state.${state}`);
-  const rows = translationRows(catalog.pagenames, (name) => catalog.translations(name), localeConfig, (page) => history.lastChange(page.contentPath));
+  const labels = new Map(STATES.map((state) => [state, uiText(locale.name, `state.${state}`)]));
+  const stateLabel = (state: TranslationState) => labels.get(state) ?? state;
+  // The same rows in every language: read once per build.
+  const rows = memoView(data, 'translation-rows', () => translationRows(catalog.pagenames, (name) => catalog.translations(name), localeConfig, (page) => history.lastChange(page.contentPath)));
   const collator = new Intl.Collator(locale.bcp47, { sensitivity: 'base', numeric: true });
   const shown = rows
     .map((row): StatusRow => {

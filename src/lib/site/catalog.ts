@@ -5,7 +5,7 @@
 import type { Page } from '../content/load-site.ts';
 import type { Locale, LocaleConfig } from '../i18n/locales.ts';
 import { entryPath } from '../routing/routes.ts';
-import { relatedEntries } from './related.ts';
+import { relatedEntries, type RelatedIndex } from './related.ts';
 
 /** What is shown at `/<locale>/<pagename>/`. */
 export interface PageRoute {
@@ -47,7 +47,7 @@ export class Catalog {
   /** Every route asked for, by locale and page name: pages ask for the same ones many times. */
   private readonly routeCache = new Map<string, PageRoute | undefined>();
   /** Related page names per page name, built on first use. */
-  private relatedCache: Map<string, string[]> | undefined;
+  private relatedCache: RelatedIndex | undefined;
 
   readonly pages: readonly Page[];
   readonly localeConfig: LocaleConfig;

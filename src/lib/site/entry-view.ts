@@ -88,11 +88,16 @@ export function bodyLabels(localeName: string): BodyLabels {
  */
 export function formatDate(date: Date, bcp47: string): string {
   let format = dateFormats.get(bcp47);
-  // Building a formatter costs far more than using one; a build formats a date per page.
-  if (!format) dateFormats.set(bcp47, (format = new Intl.DateTimeFormat(bcp47, { dateStyle: 'long', timeZone: 'UTC' })));
-  return format.format(date);
+  // Building a formatter costs far more than using one; a build formats a date per page and
+  // per translation-status cell, and most of them share their day with many others.
+  if (!format) dateFormats.set(bcp47, (format = { format: new Intl.DateTimeFormat(bcp47, { dateStyle: 'long', timeZone: 'UTC' }), days: new Map() }));
+  const day = Math.floor(date.getTime() / DAY_MS);
+  let text = format.days.get(day);
+  if (text === undefined) format.days.set(day, (text = format.format.format(date)));
+  return text;
 }
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const DAY_MS = 24 * 60 * 60 * 1000;
+const dateFormats = new Map<string, { readonly format: Intl.DateTimeFormat; readonly days: Map<number, string> }>();
 
 export function lastUpdated(change: LastChange | undefined, locale: Locale): LastUpdated | undefined {
   return change ? { iso: change.date.toISOString(), text: formatDate(change.date, locale.bcp47) } : undefined;

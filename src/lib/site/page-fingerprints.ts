@@ -21,11 +21,11 @@ export interface PageFingerprints {
   readonly listings: ReadonlyMap<string, string>;
 }
 
-/** What an earlier build computed: each entry's fingerprint, by its inputs under a site digest. */
+/** What earlier builds computed: page fingerprints, by their inputs under a site digest. */
 export interface FingerprintReuse {
   /** `siteDigest` of this build. */
   readonly digest: string;
-  readonly entries: ResultMemo<string>;
+  readonly prints: ResultMemo<string>;
 }
 
 export function pageFingerprints(data: SiteData, codeVersion: string, reuse?: FingerprintReuse): PageFingerprints {
@@ -42,28 +42,34 @@ export function pageFingerprints(data: SiteData, codeVersion: string, reuse?: Fi
   const { pageDigests } = site;
   const json = (view: unknown) => JSON.stringify(view, (_key, value: unknown) => (typeof value === 'object' && value !== null ? (pageDigests.get(value as never) ?? value) : value));
 
+  /** The fingerprint an earlier build computed under `key`, else a new one. */
+  const reused = (key: string | undefined, compute: () => string): string => {
+    let print = key === undefined ? undefined : reuse?.prints.get(key);
+    if (print === undefined) {
+      print = compute();
+      if (key !== undefined) reuse?.prints.set(key, print);
+    }
+    return print;
+  };
+
   const entries = new Map<string, string>();
   for (const route of catalog.routes()) {
     const digest = site.pageDigests.get(route.page) ?? '';
     // Besides the site digest, an entry's frame reads only its own page's last change: under
     // the same inputs, the fingerprint an earlier build computed is the one this build would.
     const key = reuse && fingerprint(reuse.digest, route.path, digest, history.lastChange(route.page.contentPath)?.date.toISOString() ?? '');
-    let print = key === undefined ? undefined : reuse?.entries.get(key);
-    if (print === undefined) {
-      // An entry's frame holds text and links only, no pages: plain JSON will do, and is faster.
-      print = fingerprint(frameOf(route.locale), route.path, digest, JSON.stringify(entryFrame(route, data)));
-      if (key !== undefined) reuse?.entries.set(key, print);
-    }
-    entries.set(route.path, print);
+    // An entry's frame holds text and links only, no pages: plain JSON will do, and is faster.
+    entries.set(route.path, reused(key, () => fingerprint(frameOf(route.locale), route.path, digest, JSON.stringify(entryFrame(route, data)))));
   }
 
   const listings = new Map<string, string>();
-  const add = (locale: Locale, path: string, view: unknown) => listings.set(path, fingerprint(frameOf(locale), path, json(view)));
+  const add = (locale: Locale, path: string, view: () => unknown, key?: string) => listings.set(path, reused(key, () => fingerprint(frameOf(locale), path, json(view()))));
   for (const locale of site.sources.localeConfig.locales) {
-    add(locale, localeHomePath(locale), homeView(data, locale));
-    add(locale, azPath(locale), azView(data, locale));
-    add(locale, translationsPath(locale), translationsView(data, locale));
-    for (const key of categoryKeys(data, locale)) add(locale, categoryPath(locale, key), categoryPageView(data, locale, key));
+    add(locale, localeHomePath(locale), () => homeView(data, locale));
+    // The A–Z list shows messages, titles and links: it reads no page's body or date.
+    add(locale, azPath(locale), () => azView(data, locale), reuse && fingerprint(reuse.digest, azPath(locale)));
+    add(locale, translationsPath(locale), () => translationsView(data, locale));
+    for (const key of categoryKeys(data, locale)) add(locale, categoryPath(locale, key), () => categoryPageView(data, locale, key));
   }
   return { entries, listings };
 }

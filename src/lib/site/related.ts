@@ -43,8 +43,17 @@ export function errorTokens(message: string): string[] {
   return [...new Set(words.filter((word) => (word.length >= 3 || /\d/.test(word)) && !STOP_WORDS.has(word)))];
 }
 
-/** For each page name, the page names of its related entries, best first. */
-export function relatedEntries(entries: readonly RelatedInput[], options: RelatedOptions = DEFAULT_RELATED_OPTIONS): Map<string, string[]> {
+/** Each entry's related entries, by page name. */
+export interface RelatedIndex {
+  /** The page names of the entry's related entries, best first; undefined for an unknown entry. */
+  get(pagename: string): readonly string[] | undefined;
+}
+
+/**
+ * The related entries of every entry. A list is worked out when first asked for: a rebuild
+ * asks for the few entries it renders again.
+ */
+export function relatedEntries(entries: readonly RelatedInput[], options: RelatedOptions = DEFAULT_RELATED_OPTIONS): RelatedIndex {
   const tokensOf = new Map(entries.map((entry) => [entry.pagename, new Set(entry.messages.flatMap(errorTokens))]));
   const postings = new Map<string, string[]>();
   for (const [pagename, tokens] of tokensOf) {
@@ -64,10 +73,9 @@ export function relatedEntries(entries: readonly RelatedInput[], options: Relate
     if (!list) byCategory.set(entry.category, (list = []));
     list.push(entry.pagename);
   }
-  const categoryOf = new Map(entries.map((entry) => [entry.pagename, entry.category]));
+  const entryOf = new Map(entries.map((entry) => [entry.pagename, entry]));
 
-  const related = new Map<string, string[]>();
-  for (const entry of entries) {
+  const rank = (entry: RelatedInput): string[] => {
     const scores = new Map<string, number>();
     for (const token of tokensOf.get(entry.pagename) ?? []) {
       const sharing = postings.get(token) ?? [];
@@ -78,7 +86,7 @@ export function relatedEntries(entries: readonly RelatedInput[], options: Relate
     }
     const best: [string, number][] = [];
     for (const [other, score] of scores) {
-      const total = entry.category !== undefined && categoryOf.get(other) === entry.category ? score + 1 : score;
+      const total = entry.category !== undefined && entryOf.get(other)?.category === entry.category ? score + 1 : score;
       keepBest(best, [other, total], options.limit);
     }
     const ranked = best.map(([pagename]) => pagename);
@@ -92,9 +100,18 @@ export function relatedEntries(entries: readonly RelatedInput[], options: Relate
         if (sibling !== undefined && !ranked.includes(sibling)) ranked.push(sibling);
       }
     }
-    related.set(entry.pagename, ranked);
-  }
-  return related;
+    return ranked;
+  };
+
+  const related = new Map<string, string[]>();
+  return {
+    get(pagename) {
+      let list = related.get(pagename);
+      const entry = list ? undefined : entryOf.get(pagename);
+      if (entry) related.set(pagename, (list = rank(entry)));
+      return list;
+    },
+  };
 }
 
 /** Best first: the higher score, then the page name in alphabetical order. */
