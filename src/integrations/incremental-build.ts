@@ -34,7 +34,7 @@ import type { SearchSources } from './search-index.ts';
 export class IncrementalBuild {
   readonly codeVersion: string;
   readonly pages: CacheStore<string>;
-  /** Page fingerprints and retrieval findings of earlier builds (see `site-digest.ts`). */
+  /** Entry fingerprints and retrieval findings of earlier builds (see `site-digest.ts`). */
   private readonly frames: CacheStore<string>;
   private readonly findings: CacheStore<readonly Diagnostic[]>;
   private digest: string | undefined;
@@ -83,7 +83,7 @@ export class IncrementalBuild {
 
   /** Decides which pages to render: those whose fingerprint changed, or all. */
   planPages(data: SiteData): string {
-    const { entries, listings } = pageFingerprints(data, this.codeVersion, { digest: this.siteDigest(data), prints: this.frames });
+    const { entries, listings } = pageFingerprints(data, { codeVersion: this.codeVersion, digest: this.siteDigest(data), prints: this.frames });
     this.frames.save();
     this.findings.save();
     const unchanged = new Set<string>();
