@@ -20,6 +20,8 @@ import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
 import { fingerprint } from '../build/fingerprint.ts';
 import { loadPages } from './load-pages.ts';
 import { type LoadedPage, type PageCache, restorePage } from './page-cache.ts';
+import { headingIds } from '../markdown/anchor-ids.ts';
+import { RESERVED_IDS } from '../site/page-ids.ts';
 import { PageFinder, type PendingLink, resolveLinks } from './resolve-links.ts';
 import { checkToc } from './toc-data.ts';
 import { JEKYLL_IGNORED_FIELDS, KNOWN_FIELDS, makeFrontMatterSchema, type FrontMatterSchema, type PageKind } from './schema.ts';
@@ -45,8 +47,13 @@ export interface Page {
   readonly errors: readonly string[];
   /** Where the heading and each `errors:` item are written, in that order (for search checks). */
   readonly signaturePositions: readonly Position[];
-  /** The body without its H1, links already pointing at site URLs. */
+  /**
+   * The body without its H1, links already pointing at site URLs. Parsed when first read: a
+   * rebuild renders a few pages, and the others' bodies need not be built at all.
+   */
   readonly tree: Root;
+  /** The ids of the body's section headings, what `#fragment` links can point at. */
+  readonly anchors: readonly string[];
   /** Old paths of the page (`redirect_from:`, `permalink:`), as written, with their positions. */
   readonly oldPaths: readonly { readonly path: string; readonly at: Position }[];
   /** Jekyll's `nav_order`, when the page has one: its place among its folder's pages. */
@@ -172,16 +179,15 @@ export function loadSite(options: LoadOptions = {}): Site {
     pages.push(page);
     pagenamePositions.set(page, loaded.pagenameAt);
     sourceKeys.set(page, key);
-    const urls: string[] = [];
+    const urls = loaded.links.map((link) => link.url);
     linkUrls.set(page, urls);
-    collectLinks(page.tree).forEach((ref, index) => {
-      urls.push(ref.url);
+    loaded.links.forEach((link, index) => {
       // Remember where each link resolves to: it is part of what the body renders.
       const set = (url: string) => {
-        ref.set(url);
+        loaded.setLink(index, url);
         urls[index] = url;
       };
-      links.push({ page, ref: { ...ref, set }, at: loaded.linkAt[index] ?? START });
+      links.push({ page, ref: { ...link, at: loaded.linkAt[index] ?? START, set }, at: loaded.linkAt[index] ?? START });
     });
   }
 
@@ -308,6 +314,7 @@ function loadPage(input: PageInput): LoadedPage | undefined {
       ...data.errors.map((_, index) => listItemPosition(parsed, 'errors', index) ?? START),
     ],
     tree,
+    anchors: headingIds(tree, RESERVED_IDS),
     oldPaths: [
       ...(data.redirect_from ?? []).map((path, index) => ({
         path,

@@ -3,16 +3,19 @@
  * is most of what checking the content costs; a page whose source, site configuration and
  * code are unchanged loads the same, so a rebuild takes it from here instead.
  *
- * A cached page is stored as JSON without the tree's source positions: nothing after loading
- * reads them (link positions are kept beside it), and they would triple its size. Each read
- * parses a fresh copy, because loading goes on to rewrite the tree's links.
+ * A cached page is stored as two lines of JSON: the page without its body, then the body's
+ * tree without source positions (nothing after loading reads them; link positions are kept on
+ * the first line, and they would triple its size). The first line holds what checking the
+ * site needs of the body: its links and its heading ids. The tree is parsed only when the page
+ * is rendered, a fresh copy each time, with the links as loading resolved them.
  */
 import type { Root } from 'mdast';
 import type { Locale } from '../i18n/locales.ts';
+import { collectLinks } from '../markdown/parse-markdown.ts';
 import type { Position } from './diagnostic.ts';
 import type { Page } from './load-site.ts';
 
-/** Where loaded pages are kept: a `CacheStore` of JSON strings, or anything like it. */
+/** Where loaded pages are kept: a `CacheStore` of strings, or anything like it. */
 export interface PageCache {
   get(key: string): string | undefined;
   set(key: string, value: string): void;
@@ -26,21 +29,57 @@ export interface LoadedPage {
   readonly linkAt: readonly Position[];
 }
 
-type StoredPage = Omit<Page, 'locale' | 'file' | 'contentPath'> & { readonly localeName: string; readonly pagenameAt: Position; readonly linkAt: readonly Position[] };
+/** A link of the body, in `collectLinks` order. */
+export interface BodyLink {
+  readonly url: string;
+  readonly isImage: boolean;
+}
+
+/** A page back from the cache. */
+export interface RestoredPage extends LoadedPage {
+  /** The body's links, as written. */
+  readonly links: readonly BodyLink[];
+  /** Points the body's link number `index` at `url` (applied when the tree is parsed). */
+  setLink(index: number, url: string): void;
+}
+
+type StoredPage = Omit<Page, 'locale' | 'file' | 'contentPath' | 'tree'> & {
+  readonly localeName: string;
+  readonly pagenameAt: Position;
+  readonly linkAt: readonly Position[];
+  readonly links: readonly BodyLink[];
+};
 
 export function storePage({ page, pagenameAt, linkAt }: LoadedPage): string {
-  const { locale, file: _file, contentPath: _contentPath, ...rest } = page;
-  const stored: StoredPage = { ...rest, localeName: locale.name, pagenameAt, linkAt };
-  return JSON.stringify(stored, (key, value: unknown) => (key === 'position' ? undefined : value));
+  const { locale, file: _file, contentPath: _contentPath, tree, ...rest } = page;
+  const links = collectLinks(tree).map(({ url, isImage }) => ({ url, isImage }));
+  const stored: StoredPage = { ...rest, localeName: locale.name, pagenameAt, linkAt, links };
+  // JSON never holds a raw line break: the first one ends the page's line.
+  return `${JSON.stringify(stored)}\n${JSON.stringify(tree, (key, value: unknown) => (key === 'position' ? undefined : value))}`;
 }
 
 /**
  * The page back, for `file`. Its cache key covers the configured languages, so its language is
  * one of `locales`; anything else is a bug, and fails loudly rather than drop the page.
+ *
+ * The body (`tree`) is not an own enumerable field of the page: spreading or serialising a page
+ * leaves it out, and only reading `page.tree` parses it.
  */
-export function restorePage(json: string, file: string, contentPath: string, locales: readonly Locale[]): LoadedPage {
-  const { localeName, pagenameAt, linkAt, ...rest } = JSON.parse(json) as StoredPage;
+export function restorePage(stored: string, file: string, contentPath: string, locales: readonly Locale[]): RestoredPage {
+  const lineEnd = stored.indexOf('\n');
+  const { localeName, pagenameAt, linkAt, links, ...rest } = JSON.parse(stored.slice(0, lineEnd)) as StoredPage;
   const locale = locales.find((candidate) => candidate.name === localeName);
   if (!locale) throw new Error(`${file}: loaded in language "${localeName}", which is not configured.`);
-  return { page: { ...rest, tree: rest.tree as Root, locale, file, contentPath }, pagenameAt, linkAt };
+  const resolved = new Map<number, string>();
+  const page = { ...rest, locale, file, contentPath } as Page;
+  Object.defineProperty(page, 'tree', {
+    enumerable: false,
+    get(): Root {
+      const tree = JSON.parse(stored.slice(lineEnd + 1)) as Root;
+      const refs = collectLinks(tree);
+      for (const [index, url] of resolved) refs[index]?.set(url);
+      return tree;
+    },
+  });
+  return { page, pagenameAt, linkAt, links, setLink: (index, url) => resolved.set(index, url) };
 }

@@ -16,11 +16,9 @@
  * fragment `link-anchor-missing`; `errata:` in `_config.yml` sets each one's level.
  */
 import { existsSync, statSync } from 'node:fs';
-import type { Root } from 'mdast';
 import { join, posix } from 'node:path';
 import type { Locale, LocaleConfig } from '../i18n/locales.ts';
 import { findLocale } from '../i18n/locales.ts';
-import { headingIds } from '../markdown/anchor-ids.ts';
 import type { LinkRef } from '../markdown/parse-markdown.ts';
 import type { Redirect } from '../routing/redirects.ts';
 import { entryPath, parseSitePath, SITE_SECTIONS } from '../routing/routes.ts';
@@ -34,7 +32,8 @@ export interface LinkedPage {
   readonly contentPath: string;
   readonly locale: Locale;
   readonly pagename: string;
-  readonly tree: Root;
+  /** The ids of the page's section headings (see `markdown/anchor-ids.ts`). */
+  readonly anchors: readonly string[];
 }
 
 export interface PendingLink<P extends LinkedPage> {
@@ -165,7 +164,7 @@ export function resolveLinks<P extends LinkedPage>(context: LinkContext<P>, link
   };
   const anchorsOf = (page: P) => {
     let anchors = anchorCache.get(page);
-    if (!anchors) anchorCache.set(page, (anchors = new Set([...RESERVED_IDS, ...headingIds(page.tree, RESERVED_IDS)])));
+    if (!anchors) anchorCache.set(page, (anchors = new Set([...RESERVED_IDS, ...page.anchors])));
     return anchors;
   };
   const report = (level: BrokenLinkLevel, file: string, at: Position, ruleId: string, message: string) => {
@@ -176,7 +175,7 @@ export function resolveLinks<P extends LinkedPage>(context: LinkContext<P>, link
     if (!hash || !target) return;
     const id = safeDecode(hash);
     if (anchorsOf(target).has(id)) return;
-    const headings = headingIds(target.tree, RESERVED_IDS);
+    const headings = target.anchors;
     const known = headings.length > 0 ? `Its headings' ids: ${headings.slice(0, 10).join(', ')}${headings.length > 10 ? ', …' : ''}.` : 'It has no section headings.';
     report(settings.onBrokenAnchors, link.page.file, link.at, 'link-anchor-missing', `Link to "${link.ref.url}": ${target.file} has no heading with the id "${id}". ${known}`);
   };

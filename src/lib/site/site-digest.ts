@@ -17,7 +17,12 @@ export function siteDigest(site: Site, codeVersion: string): string {
   return fingerprint(codeVersion, site.sourcesDigest, ...site.pages.map(pageOutline));
 }
 
-/** Every field of a page but its body; its language by name (the languages are in the sources). */
-function pageOutline({ tree: _body, locale, ...fields }: Page): string {
+/**
+ * Every field of a page but its body; its language by name (the languages are in the sources).
+ * The body's tree is no own field of a loaded page (see `page-cache.ts`), and reading it would
+ * parse it; its heading ids are read by the link check alone, which runs on every build.
+ */
+function pageOutline(page: Page): string {
+  const { locale, anchors: _anchors, ...fields } = page;
   return JSON.stringify({ ...fields, locale: locale.name });
 }
