@@ -75,8 +75,11 @@ export interface Site {
    * its links resolved to. Equal digests render equal bodies.
    */
   readonly pageDigests: ReadonlyMap<Page, string>;
-  /** A hash of what loading read besides the pages' own files (see `sourcesFingerprint`). */
-  readonly sourcesDigest: string;
+  /**
+   * A hash of what was loaded but the pages' bodies: the site's sources (`sourcesFingerprint`),
+   * and every page's fields, with its links and heading ids, but without its tree.
+   */
+  readonly outlineDigest: string;
 }
 
 export interface LoadOptions {
@@ -163,6 +166,7 @@ export function loadSite(options: LoadOptions = {}): Site {
   const links: PendingLink<Page>[] = [];
   const pagenamePositions = new Map<Page, Position>();
   const sourceKeys = new Map<Page, string>();
+  const outlines: string[] = [];
   const linkUrls = new Map<Page, string[]>();
   for (const { contentPath, file, key, cached } of inputs) {
     let stored = cached;
@@ -177,6 +181,7 @@ export function loadSite(options: LoadOptions = {}): Site {
     if (!loaded) continue;
     const { page } = loaded;
     pages.push(page);
+    outlines.push(file, contentPath, loaded.outline);
     pagenamePositions.set(page, loaded.pagenameAt);
     sourceKeys.set(page, key);
     const urls = loaded.links.map((link) => link.url);
@@ -201,7 +206,8 @@ export function loadSite(options: LoadOptions = {}): Site {
   );
 
   const pageDigests = new Map(pages.map((page) => [page, fingerprint(sourceKeys.get(page) ?? '', ...(linkUrls.get(page) ?? []))]));
-  return { sources, pages, diagnostics: sortDiagnostics(sink.diagnostics), fileCount: files.length, redirects, assets, pageDigests, sourcesDigest };
+  const outlineDigest = fingerprint(sourcesDigest, ...outlines);
+  return { sources, pages, diagnostics: sortDiagnostics(sink.diagnostics), fileCount: files.length, redirects, assets, pageDigests, outlineDigest };
 }
 
 /** Old paths of every page and of `errata: redirects:`, their conflicts reported. */

@@ -37,6 +37,8 @@ export interface BodyLink {
 
 /** A page back from the cache. */
 export interface RestoredPage extends LoadedPage {
+  /** Everything stored of the page but its body's tree, as one string. */
+  readonly outline: string;
   /** The body's links, as written. */
   readonly links: readonly BodyLink[];
   /** Points the body's link number `index` at `url` (applied when the tree is parsed). */
@@ -81,5 +83,5 @@ export function restorePage(stored: string, file: string, contentPath: string, l
       return tree;
     },
   });
-  return { page, pagenameAt, linkAt, links, setLink: (index, url) => resolved.set(index, url) };
+  return { page, outline: stored.slice(0, lineEnd), pagenameAt, linkAt, links, setLink: (index, url) => resolved.set(index, url) };
 }
