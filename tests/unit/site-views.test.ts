@@ -96,6 +96,7 @@ describe('the browsing pages', () => {
 
   it('list every error message A–Z, the other wordings pointing at their entry', () => {
     const az = azView(data, en);
+    if (!az) throw new Error('no A–Z page');
     const lines = az.groups.flatMap((group) => group.items.map((item) => `${group.letter} ${item.message} → ${item.target.href}${item.isAlias ? ' (alias)' : ''}`));
     // Leading punctuation does not count: `</script>…` is filed under S, `[SSL: …` too.
     expect(lines).toEqual([
@@ -107,11 +108,12 @@ describe('the browsing pages', () => {
       'U urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] (_ssl.c:726) → /en/ssl-verify/ (alias)',
     ]);
     expect(az.aliasNote).toEqual({ before: 'see ', after: '' });
-    expect(azView(data, ja).aliasNote).toEqual({ before: '', after: ' を参照' });
+    expect(azView(data, ja)?.aliasNote).toEqual({ before: '', after: ' を参照' });
   });
 
   it('show which translations are missing or older than their source', () => {
     const status = translationsView(data, ja);
+    if (!status) throw new Error('no translation status page');
     const row = status.rows.find((candidate) => candidate.pagename === 'ssl-verify');
     expect(row?.title).toBe('SSL の検証に失敗する');
     expect(row?.cells.map((cell) => [cell.language, cell.state, cell.href ?? null])).toEqual([
@@ -120,7 +122,7 @@ describe('the browsing pages', () => {
       ['한국어', 'missing', null],
       ['简体中文', 'current', '/zh-cn/ssl-verify/'],
     ]);
-    expect(status.summary.find((summary) => summary.locale === ja)?.counts).toEqual({ source: 0, current: 0, outdated: 1, translated: 0, missing: 4 });
+    expect(status.summary?.find((summary) => summary.locale === ja)?.counts).toEqual({ source: 0, current: 0, outdated: 1, translated: 0, missing: 4 });
     expect(status.rows.find((candidate) => candidate.pagename === 'ko-only')?.titleLang).toBe('ko');
   });
 });

@@ -2,18 +2,35 @@
  * What the browsing pages show: the locale home (categories with a bounded preview), each
  * category's page, the A–Z list of error messages and the translation status. Templates print.
  */
+import type { Page } from '../content/load-site.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { nativeLanguageName, uiText } from '../i18n/ui-strings.ts';
-import { azPath, categoryPath, localeHomePath, translationsPath, UNCATEGORIZED_KEY } from '../routing/routes.ts';
-import { azGroups, type AzGroup } from './a-z.ts';
+import { azLetterId, azPath, categoryPath, localeHomePath, translationsPath, UNCATEGORIZED_KEY } from '../routing/routes.ts';
+import { azGroups, type AzGroup, type AzInput } from './a-z.ts';
 import type { CategoryGroup, PageRoute } from './catalog.ts';
 import { formatDate } from './entry-view.ts';
 import { localePageView, type LocalePageView } from './locale-pages.ts';
+import { PAGE_SIZE, pageCount, pagedPath, pageItems, type PageOfListing } from './pagination.ts';
 import { memoView, type SiteData } from './site-data.ts';
-import { summarize, translationRows, type LocaleSummary, type TranslationState } from './translation-status.ts';
+import { summarize, translationRows, type LocaleSummary, type TranslationRow, type TranslationState } from './translation-status.ts';
 
 /** How many entries of each category the locale home shows; the category page lists them all. */
 export const HOME_PREVIEW_SIZE = 5;
+
+/** A page of a listing split into pages (see `pagination.ts`). */
+export interface Pager extends PageOfListing {
+  /** The path of each page: page n at index n − 1. */
+  readonly paths: readonly string[];
+}
+
+function pager(page: number, count: number, pathOf: (page: number) => string): Pager {
+  return { page, count, paths: Array.from({ length: count }, (_, index) => pathOf(index + 1)) };
+}
+
+/** The title of page `page`: the listing's own on page 1, "…, page 2 of 5" after. */
+function pageTitle(locale: Locale, title: string, { page, count }: PageOfListing): string {
+  return page === 1 ? title : uiText(locale.name, 'pager.title', { title, page: String(page), count: String(count) });
+}
 
 export interface CategorySummary {
   readonly group: CategoryGroup;
@@ -54,27 +71,41 @@ function computeHomeView(data: SiteData, locale: Locale): HomeView {
 
 export interface CategoryPageView extends LocalePageView {
   readonly group: CategoryGroup;
+  /** The entries this page lists. */
+  readonly items: readonly PageRoute[];
+  readonly pager: Pager;
   readonly intro: string;
   readonly homeHref: string;
 }
 
-/** A category page; `undefined` when the locale has no entry in that category. */
-export function categoryPageView(data: SiteData, locale: Locale, key: string): CategoryPageView | undefined {
-  return memoView(data, `category:${locale.name}:${key}`, () => computeCategoryPageView(data, locale, key));
+/** Page `page` of a category's list; `undefined` when the locale has no entry in that category, or no such page. */
+export function categoryPageView(data: SiteData, locale: Locale, key: string, page = 1): CategoryPageView | undefined {
+  return memoView(data, `category:${locale.name}:${key}:${page}`, () => computeCategoryPageView(data, locale, key, page));
 }
 
-function computeCategoryPageView(data: SiteData, locale: Locale, key: string): CategoryPageView | undefined {
-  const uncategorized = uiText(locale.name, 'category.uncategorized');
-  const group = data.catalog.categoryGroup(locale, key === UNCATEGORIZED_KEY ? undefined : key, uncategorized);
-  if (!group) return undefined;
+function categoryGroupOf(data: SiteData, locale: Locale, key: string): CategoryGroup | undefined {
+  return data.catalog.categoryGroup(locale, key === UNCATEGORIZED_KEY ? undefined : key, uiText(locale.name, 'category.uncategorized'));
+}
+
+/** How many pages a category's list takes in `locale`. */
+export function categoryPageCount(data: SiteData, locale: Locale, key: string): number {
+  return pageCount(categoryGroupOf(data, locale, key)?.items.length ?? 0, PAGE_SIZE.category);
+}
+
+function computeCategoryPageView(data: SiteData, locale: Locale, key: string, page: number): CategoryPageView | undefined {
+  const group = categoryGroupOf(data, locale, key);
+  const count = pageCount(group?.items.length ?? 0, PAGE_SIZE.category);
+  if (!group || page > count) return undefined;
   const intro = uiText(locale.name, 'category.intro', { category: group.label, count: group.items.length });
   return {
     ...localePageView(data, locale, {
-      title: group.label,
+      title: pageTitle(locale, group.label, { page, count }),
       description: intro,
-      pathOf: (target) => categoryPath(target, group.key),
+      pathOf: (target) => pagedPath(categoryPath(target, group.key), page),
     }),
     group,
+    items: pageItems(group.items, PAGE_SIZE.category, page),
+    pager: pager(page, count, (n) => pagedPath(categoryPath(locale, group.key), n)),
     intro,
     homeHref: localeHomePath(locale),
   };
@@ -93,8 +124,13 @@ export interface AzTarget {
 }
 
 export interface AzView extends LocalePageView {
+  /** This page's messages, by letter (a letter can go on over the next page). */
   readonly groups: readonly AzGroup<AzTarget>[];
+  /** Every letter of the list, linking to where it starts. */
+  readonly letters: readonly { readonly letter: string; readonly href: string }[];
+  /** Messages in the whole list. */
   readonly count: number;
+  readonly pager: Pager;
   /** The text around an alias's entry title ("see {title}"), so the title can carry its own `lang`. */
   readonly aliasNote: { readonly before: string; readonly after: string };
 }
@@ -108,28 +144,59 @@ export function textAround(text: string, marker: string): { before: string; afte
   return at === -1 ? { before: text, after: '' } : { before: text.slice(0, at), after: text.slice(at + marker.length) };
 }
 
-export function azView(data: SiteData, locale: Locale): AzView {
-  return memoView(data, `a-z:${locale.name}`, () => computeAzView(data, locale));
+/** Page `page` of the A–Z list; `undefined` past its last page. */
+export function azView(data: SiteData, locale: Locale, page = 1): AzView | undefined {
+  return memoView(data, `a-z:${locale.name}:${page}`, () => computeAzView(data, locale, page));
 }
 
-function computeAzView(data: SiteData, locale: Locale): AzView {
-  const inputs = data.catalog.categoryGroups(locale, uiText(locale.name, 'category.uncategorized')).flatMap((group) =>
-    group.items.flatMap((route) => {
-      const target: AzTarget = { href: route.path, title: route.page.title, lang: route.isFallback ? route.page.locale.bcp47 : undefined };
-      return [
-        { message: route.page.heading, isAlias: false, target },
-        ...route.page.errors.map((message) => ({ message, isAlias: true, target })),
-      ];
-    }),
-  );
+/** How many pages the A–Z list takes in `locale`. */
+export function azPageCount(data: SiteData, locale: Locale): number {
+  return pageCount(azMessages(data, locale).length, PAGE_SIZE.az);
+}
+
+/** Every message of the locale's list, sorted, with its letter. */
+function azMessages(data: SiteData, locale: Locale): readonly { readonly letter: string; readonly item: AzInput<AzTarget> }[] {
+  return memoView(data, `a-z-messages:${locale.name}`, () => {
+    const inputs = data.catalog.categoryGroups(locale, uiText(locale.name, 'category.uncategorized')).flatMap((group) =>
+      group.items.flatMap((route) => {
+        const target: AzTarget = { href: route.path, title: route.page.title, lang: route.isFallback ? route.page.locale.bcp47 : undefined };
+        return [
+          { message: route.page.heading, isAlias: false, target },
+          ...route.page.errors.map((message) => ({ message, isAlias: true, target })),
+        ];
+      }),
+    );
+    return azGroups(inputs, locale.bcp47).flatMap(({ letter, items }) => items.map((item) => ({ letter, item })));
+  });
+}
+
+function computeAzView(data: SiteData, locale: Locale, page: number): AzView | undefined {
+  const messages = azMessages(data, locale);
+  const count = pageCount(messages.length, PAGE_SIZE.az);
+  if (page > count) return undefined;
+  const pathOf = (n: number) => pagedPath(azPath(locale), n);
+  const groups: { letter: string; items: AzInput<AzTarget>[] }[] = [];
+  for (const { letter, item } of pageItems(messages, PAGE_SIZE.az, page)) {
+    const last = groups.at(-1);
+    if (last?.letter === letter) last.items.push(item);
+    else groups.push({ letter, items: [item] });
+  }
+  const letters: { letter: string; href: string }[] = [];
+  messages.forEach(({ letter }, index) => {
+    if (letters.at(-1)?.letter === letter) return;
+    const starts = Math.floor(index / PAGE_SIZE.az) + 1;
+    letters.push({ letter, href: `${starts === page ? '' : pathOf(starts)}#${azLetterId(letter)}` });
+  });
   return {
     ...localePageView(data, locale, {
-      title: uiText(locale.name, 'az.heading'),
-      description: uiText(locale.name, 'az.intro', { count: inputs.length }),
-      pathOf: azPath,
+      title: pageTitle(locale, uiText(locale.name, 'az.heading'), { page, count }),
+      description: uiText(locale.name, 'az.intro', { count: messages.length }),
+      pathOf: (target) => pagedPath(azPath(target), page),
     }),
-    groups: azGroups(inputs, locale.bcp47),
-    count: inputs.length,
+    groups,
+    letters,
+    count: messages.length,
+    pager: pager(page, count, pathOf),
     aliasNote: textAround(uiText(locale.name, 'az.alias', { title: '\u0000' }), '\u0000'),
   };
 }
@@ -154,53 +221,82 @@ export interface StatusRow {
 export interface TranslationsView extends LocalePageView {
   /** Column headings: each locale's name in its own language. */
   readonly columns: readonly { readonly label: string; readonly lang: string }[];
+  /** This page's rows. */
   readonly rows: readonly StatusRow[];
-  readonly summary: readonly (LocaleSummary & { readonly label: string; readonly lang: string })[];
+  /** The counts per language and state, on the first page only. */
+  readonly summary: readonly (LocaleSummary & { readonly label: string; readonly lang: string })[] | undefined;
   /** The states in the order the summary lists them, with their labels. */
   readonly states: readonly { readonly state: TranslationState; readonly label: string }[];
+  readonly pager: Pager;
 }
 
 const STATES: readonly TranslationState[] = ['source', 'current', 'outdated', 'translated', 'missing'];
 
-export function translationsView(data: SiteData, locale: Locale): TranslationsView {
-  return memoView(data, `translations:${locale.name}`, () => computeTranslationsView(data, locale));
+/** Page `page` of the translation status; `undefined` past its last page. */
+export function translationsView(data: SiteData, locale: Locale, page = 1): TranslationsView | undefined {
+  return memoView(data, `translations:${locale.name}:${page}`, () => computeTranslationsView(data, locale, page));
 }
 
-function computeTranslationsView(data: SiteData, locale: Locale): TranslationsView {
-  const { catalog, history, site } = data;
+/** How many pages the translation status takes in `locale`. */
+export function translationsPageCount(data: SiteData, locale: Locale): number {
+  return pageCount(translationRowsOf(data, locale).length, PAGE_SIZE.translations);
+}
+
+/** The pages whose state and date page `page` of the translation status shows. */
+export function translationsPagePages(data: SiteData, locale: Locale, page: number): Page[] {
+  return pageItems(translationRowsOf(data, locale), PAGE_SIZE.translations, page).flatMap((row) => row.cells.flatMap((cell) => cell.page ?? []));
+}
+
+/** Each page name's row, in the order the locale's status lists them: by title in its language. */
+function translationRowsOf(data: SiteData, locale: Locale): readonly TranslationRow[] {
+  return memoView(data, `translation-rows:${locale.name}`, () => {
+    const { catalog, history, site } = data;
+    // The same rows in every language: read once per build.
+    const rows = memoView(data, 'translation-rows', () => translationRows(catalog.pagenames, (name) => catalog.translations(name), site.sources.localeConfig, (page) => history.lastChange(page.contentPath)));
+    const collator = new Intl.Collator(locale.bcp47, { sensitivity: 'base', numeric: true });
+    const titled = rows.map((row) => ({ row, title: shownTitle(row, locale).title }));
+    return titled.sort((a, b) => collator.compare(a.title, b.title)).map(({ row }) => row);
+  });
+}
+
+/** The page a row is titled by in `locale`: its translation, else its source. */
+function shownTitle(row: TranslationRow, locale: Locale): Page {
+  return row.cells.find((cell) => cell.locale === locale)?.page ?? row.source;
+}
+
+function computeTranslationsView(data: SiteData, locale: Locale, page: number): TranslationsView | undefined {
+  const { catalog, site } = data;
   const { localeConfig } = site.sources;
+  const ordered = translationRowsOf(data, locale);
+  const count = pageCount(ordered.length, PAGE_SIZE.translations);
+  if (page > count) return undefined;
   const labels = new Map(STATES.map((state) => [state, uiText(locale.name, `state.${state}`)]));
   const stateLabel = (state: TranslationState) => labels.get(state) ?? state;
-  // The same rows in every language: read once per build.
-  const rows = memoView(data, 'translation-rows', () => translationRows(catalog.pagenames, (name) => catalog.translations(name), localeConfig, (page) => history.lastChange(page.contentPath)));
-  const collator = new Intl.Collator(locale.bcp47, { sensitivity: 'base', numeric: true });
-  const shown = rows
-    .map((row): StatusRow => {
-      const own = row.cells.find((cell) => cell.locale === locale)?.page;
-      const titlePage = own ?? row.source;
-      return {
-        pagename: row.pagename,
-        title: titlePage.title,
-        titleLang: titlePage.locale === locale ? undefined : titlePage.locale.bcp47,
-        cells: row.cells.map((cell) => ({
-          language: nativeLanguageName(cell.locale.bcp47),
-          state: cell.state,
-          label: stateLabel(cell.state),
-          href: cell.page ? catalog.route(cell.locale, row.pagename)?.path : undefined,
-          lastUpdated: cell.lastChange ? { iso: cell.lastChange.date.toISOString(), text: formatDate(cell.lastChange.date, locale.bcp47) } : undefined,
-        })),
-      };
-    })
-    .sort((a, b) => collator.compare(a.title, b.title));
+  const rows = pageItems(ordered, PAGE_SIZE.translations, page).map((row): StatusRow => {
+    const titlePage = shownTitle(row, locale);
+    return {
+      pagename: row.pagename,
+      title: titlePage.title,
+      titleLang: titlePage.locale === locale ? undefined : titlePage.locale.bcp47,
+      cells: row.cells.map((cell) => ({
+        language: nativeLanguageName(cell.locale.bcp47),
+        state: cell.state,
+        label: stateLabel(cell.state),
+        href: cell.page ? catalog.route(cell.locale, row.pagename)?.path : undefined,
+        lastUpdated: cell.lastChange ? { iso: cell.lastChange.date.toISOString(), text: formatDate(cell.lastChange.date, locale.bcp47) } : undefined,
+      })),
+    };
+  });
   return {
     ...localePageView(data, locale, {
-      title: uiText(locale.name, 'translations.heading'),
+      title: pageTitle(locale, uiText(locale.name, 'translations.heading'), { page, count }),
       description: uiText(locale.name, 'translations.intro'),
-      pathOf: translationsPath,
+      pathOf: (target) => pagedPath(translationsPath(target), page),
     }),
     columns: localeConfig.locales.map((column) => ({ label: nativeLanguageName(column.bcp47), lang: column.bcp47 })),
-    rows: shown,
-    summary: summarize(rows, localeConfig.locales).map((entry) => ({ ...entry, label: nativeLanguageName(entry.locale.bcp47), lang: entry.locale.bcp47 })),
+    rows,
+    summary: page === 1 ? summarize(ordered, localeConfig.locales).map((entry) => ({ ...entry, label: nativeLanguageName(entry.locale.bcp47), lang: entry.locale.bcp47 })) : undefined,
     states: STATES.map((state) => ({ state, label: stateLabel(state) })),
+    pager: pager(page, count, (n) => pagedPath(translationsPath(locale), n)),
   };
 }

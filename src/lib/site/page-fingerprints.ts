@@ -6,16 +6,19 @@
  * - An entry page: the code, the frame every page of its language shares (site title,
  *   documentation navigation), everything it shows around its body (`entryFrame`), and what the
  *   body renders from (the page digest). A change elsewhere renders only the entries it shows on.
- * - A catalog listing (home, categories, A–Z, translation status): the site digest, which covers
- *   every page but its body; listings show no page's body. The translation status also shows
- *   when each page last changed; the others show no date.
+ * - A page of a catalog listing (home, categories, A–Z, translation status): the site digest,
+ *   which covers every page but its body; listings show no page's body. The translation status
+ *   also shows when pages last changed: the dates of its rows' pages, and on its first page,
+ *   which sums them up, every page's. The other listings show no date.
  */
 import { fingerprint } from '../build/fingerprint.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { azPath, categoryPath, localeHomePath, translationsPath } from '../routing/routes.ts';
-import { categoryKeys } from './catalog-pages.ts';
+import type { Page } from '../content/load-site.ts';
+import { azPageCount, categoryKeys, categoryPageCount, translationsPageCount, translationsPagePages } from './catalog-pages.ts';
 import { siteNavigation } from './doc-nav.ts';
 import { entryFrame } from './entry-view.ts';
+import { pagedPath } from './pagination.ts';
 import type { SiteData } from './site-data.ts';
 import type { ResultMemo } from './site-digest.ts';
 
@@ -62,12 +65,21 @@ export function pageFingerprints(data: SiteData, { codeVersion, digest: siteDige
   }
 
   const listings = new Map<string, string>();
-  const everyChange = fingerprint(...site.pages.map((page) => changedAt(page.contentPath)));
+  const changedAtAll = (pages: readonly Page[]) => fingerprint(...pages.map((page) => changedAt(page.contentPath)));
+  const everyChange = changedAtAll(site.pages);
+  const pageNumbers = (count: number) => Array.from({ length: count }, (_, index) => index + 1);
   for (const locale of site.sources.localeConfig.locales) {
-    for (const path of [localeHomePath(locale), azPath(locale), ...categoryKeys(data, locale).map((key) => categoryPath(locale, key))]) {
-      listings.set(path, fingerprint(siteDigest, path));
+    const paths = [
+      localeHomePath(locale),
+      ...pageNumbers(azPageCount(data, locale)).map((page) => pagedPath(azPath(locale), page)),
+      ...categoryKeys(data, locale).flatMap((key) => pageNumbers(categoryPageCount(data, locale, key)).map((page) => pagedPath(categoryPath(locale, key), page))),
+    ];
+    for (const path of paths) listings.set(path, fingerprint(siteDigest, path));
+    // The first page sums up every page's state; the others show their rows' pages.
+    for (const page of pageNumbers(translationsPageCount(data, locale))) {
+      const path = pagedPath(translationsPath(locale), page);
+      listings.set(path, fingerprint(siteDigest, path, page === 1 ? everyChange : changedAtAll(translationsPagePages(data, locale, page))));
     }
-    listings.set(translationsPath(locale), fingerprint(siteDigest, translationsPath(locale), everyChange));
   }
   return { entries, listings };
 }

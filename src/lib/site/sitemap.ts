@@ -6,7 +6,8 @@
  */
 import { absoluteUrl, azPath, categoryPath, entryPath, localeHomePath, ROOT_PATH, SITEMAP_PATH, translationsPath } from '../routing/routes.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { categoryKeys } from './catalog-pages.ts';
+import { azPageCount, categoryKeys, categoryPageCount, translationsPageCount } from './catalog-pages.ts';
+import { pagedPath } from './pagination.ts';
 import { localeAlternates, translationAlternates, type Alternate } from './head.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -39,7 +40,8 @@ export function escapeXml(text: string): string {
 }
 
 /** Every URL the sitemap lists, in a stable order. */
-export function sitemapUrls({ site, catalog, history }: SiteData): SitemapUrl[] {
+export function sitemapUrls(data: SiteData): SitemapUrl[] {
+  const { site, catalog, history } = data;
   const { localeConfig, siteUrl } = site.sources;
   const everyLocale = (pathOf: (locale: Locale) => string): SitemapUrl[] =>
     localeConfig.locales.map((locale) => ({
@@ -48,12 +50,15 @@ export function sitemapUrls({ site, catalog, history }: SiteData): SitemapUrl[] 
       lastmod: undefined,
     }));
   const defaultLocale = localeConfig.defaultLocale;
+  // Fallbacks give every locale the same entries, so the same number of pages.
+  const everyPage = (count: number, pathOf: (locale: Locale) => string): SitemapUrl[] =>
+    Array.from({ length: count }, (_, index) => everyLocale((locale) => pagedPath(pathOf(locale), index + 1))).flat();
   const urls: SitemapUrl[] = [
     { loc: absoluteUrl(siteUrl, ROOT_PATH), alternates: [], lastmod: undefined },
     ...everyLocale(localeHomePath),
-    ...categoryKeys({ site, catalog, history }, defaultLocale).flatMap((key) => everyLocale((locale) => categoryPath(locale, key))),
-    ...everyLocale(azPath),
-    ...everyLocale(translationsPath),
+    ...categoryKeys(data, defaultLocale).flatMap((key) => everyPage(categoryPageCount(data, defaultLocale, key), (locale) => categoryPath(locale, key))),
+    ...everyPage(azPageCount(data, defaultLocale), azPath),
+    ...everyPage(translationsPageCount(data, defaultLocale), translationsPath),
   ];
   for (const pagename of catalog.pagenames) {
     const translations = catalog.translations(pagename);

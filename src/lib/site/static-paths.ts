@@ -4,10 +4,11 @@
  */
 import { shouldRender } from '../build/render-plan.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { categoryPath } from '../routing/routes.ts';
-import { categoryKeys } from './catalog-pages.ts';
+import { azPath, categoryPath, translationsPath } from '../routing/routes.ts';
+import { azPageCount, categoryKeys, categoryPageCount, translationsPageCount } from './catalog-pages.ts';
 import type { PageRoute } from './catalog.ts';
-import { getSiteData } from './site-data.ts';
+import { pagedPath, pageParam } from './pagination.ts';
+import { getSiteData, type SiteData } from './site-data.ts';
 
 export interface LocaleProps {
   readonly locale: Locale;
@@ -18,8 +19,8 @@ export interface EntryProps {
 }
 
 /**
- * `/<locale>/`, `/<locale>/search/`, `/<locale>/404/`, `/<locale>/a-z/`, `/<locale>/translations/`:
- * one per locale, at `pathOf(locale)` — on a rebuild, those that changed.
+ * `/<locale>/`, `/<locale>/search/`, `/<locale>/404/`: one per locale, at `pathOf(locale)` — on
+ * a rebuild, those that changed.
  */
 export function localeStaticPaths(pathOf: (locale: Locale) => string) {
   return getSiteData()
@@ -44,21 +45,49 @@ export function entryStaticPaths() {
     }));
 }
 
-export interface CategoryProps {
+/** One page of a listing split into pages (see `pagination.ts`). */
+export interface PagedProps {
   readonly locale: Locale;
+  /** 1-based. */
+  readonly page: number;
+}
+
+/** The pages 1 to `count`, as `[...page]` parameters, keeping those that `shouldRender` at `pathOf(page)`. */
+function pages(count: number, pathOf: (page: number) => string): number[] {
+  return Array.from({ length: count }, (_, index) => index + 1).filter((page) => shouldRender(pathOf(page)));
+}
+
+/** Every page of a listing every locale has: at `pathOf(locale)`, then `…/2/`, `…/3/`. */
+function pagedStaticPaths(pathOf: (locale: Locale) => string, countOf: (data: SiteData, locale: Locale) => number) {
+  const data = getSiteData();
+  return data.site.sources.localeConfig.locales.flatMap((locale) =>
+    pages(countOf(data, locale), (page) => pagedPath(pathOf(locale), page)).map((page) => ({
+      params: { locale: locale.segment, page: pageParam(page) },
+      props: { locale, page } satisfies PagedProps,
+    })),
+  );
+}
+
+/** `/<locale>/a-z/` and its further pages (on a rebuild, those that changed). */
+export const azStaticPaths = () => pagedStaticPaths(azPath, azPageCount);
+
+/** `/<locale>/translations/` and its further pages (on a rebuild, those that changed). */
+export const translationsStaticPaths = () => pagedStaticPaths(translationsPath, translationsPageCount);
+
+export interface CategoryProps extends PagedProps {
   /** The category key, or `other` for entries without one. */
   readonly key: string;
 }
 
-/** `/<locale>/category/<key>/`: every category with entries, in every locale (on a rebuild, those that changed). */
+/** `/<locale>/category/<key>/` and its further pages: every category with entries, in every locale (on a rebuild, those that changed). */
 export function categoryStaticPaths() {
   const data = getSiteData();
   return data.site.sources.localeConfig.locales.flatMap((locale) =>
-    categoryKeys(data, locale)
-      .filter((key) => shouldRender(categoryPath(locale, key)))
-      .map((key) => ({
-        params: { locale: locale.segment, key },
-        props: { locale, key } satisfies CategoryProps,
+    categoryKeys(data, locale).flatMap((key) =>
+      pages(categoryPageCount(data, locale, key), (page) => pagedPath(categoryPath(locale, key), page)).map((page) => ({
+        params: { locale: locale.segment, key, page: pageParam(page) },
+        props: { locale, key, page } satisfies CategoryProps,
       })),
+    ),
   );
 }

@@ -1,0 +1,116 @@
+/**
+ * Long listings are split into pages of a bounded number of items: every item on exactly one
+ * page, in the listing's order, and every page linking to the others.
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileHistory } from '../../src/lib/content/git-history.ts';
+import { loadSite } from '../../src/lib/content/load-site.ts';
+import { azLetterId, azPath, categoryPath, translationsPath } from '../../src/lib/routing/routes.ts';
+import { Catalog } from '../../src/lib/site/catalog.ts';
+import {
+  azPageCount,
+  azView,
+  categoryKeys,
+  categoryPageCount,
+  categoryPageView,
+  translationsPageCount,
+  translationsPagePages,
+  translationsView,
+} from '../../src/lib/site/catalog-pages.ts';
+import { PAGE_SIZE, pagedPath, pagerItems } from '../../src/lib/site/pagination.ts';
+import type { SiteData } from '../../src/lib/site/site-data.ts';
+import { sitemapUrls } from '../../src/lib/site/sitemap.ts';
+import { makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
+
+describe('page numbers', () => {
+  it('keeps the first page at the listing path', () => {
+    expect(pagedPath('/en/a-z/', 1)).toBe('/en/a-z/');
+    expect(pagedPath('/en/a-z/', 12)).toBe('/en/a-z/12/');
+  });
+
+  it('links the first, the last and the pages around the current one', () => {
+    expect(pagerItems({ page: 1, count: 1 })).toEqual([1]);
+    expect(pagerItems({ page: 1, count: 4 })).toEqual([1, 2, 3, 4]);
+    expect(pagerItems({ page: 6, count: 20 })).toEqual([1, 'gap', 4, 5, 6, 7, 8, 'gap', 20]);
+    expect(pagerItems({ page: 20, count: 20 })).toEqual([1, 'gap', 18, 19, 20]);
+  });
+});
+
+describe('a catalog larger than a page', () => {
+  const work = makeWorkDir('pagination-');
+  const perLocale = 650;
+  let data: SiteData;
+  beforeAll(() => {
+    const generated = spawnSync(process.execPath, ['bench/generate-catalog.ts', '--per-locale', String(perLocale), '--out', work], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(generated.status, generated.stderr).toBe(0);
+    const contentDir = join(work, 'content');
+    const site = loadSite({ contentDir, rootDir: PROJECT_ROOT });
+    data = { site, catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories), history: readFileHistory(contentDir) };
+  }, 120_000);
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+  const locale = () => data.site.sources.localeConfig.locales.find((candidate) => candidate.name === 'ja') ?? data.site.sources.localeConfig.defaultLocale;
+
+  it('splits the translation status: every page name once, the summary on the first page only', () => {
+    const ja = locale();
+    const count = translationsPageCount(data, ja);
+    expect(count).toBe(Math.ceil(perLocale / PAGE_SIZE.translations));
+    const pages = Array.from({ length: count }, (_, index) => translationsView(data, ja, index + 1));
+    const names = pages.flatMap((page) => page?.rows.map((row) => row.pagename) ?? []);
+    expect(names).toHaveLength(perLocale);
+    expect(new Set(names).size).toBe(perLocale);
+    expect(pages.every((page) => (page?.rows.length ?? 0) <= PAGE_SIZE.translations)).toBe(true);
+    expect(pages[0]?.summary).toBeDefined();
+    expect(pages.slice(1).every((page) => page?.summary === undefined)).toBe(true);
+    expect(translationsView(data, ja, count + 1)).toBeUndefined();
+    // The pages a page's dates come from are those of its rows.
+    const second = pages[1];
+    expect(new Set(translationsPagePages(data, ja, 2).map((page) => page.pagename))).toEqual(new Set(second?.rows.map((row) => row.pagename)));
+    expect(second?.head.canonical.endsWith(pagedPath(translationsPath(ja), 2))).toBe(true);
+    expect(second?.pager).toMatchObject({ page: 2, count });
+    expect(second?.pager.paths[0]).toBe(translationsPath(ja));
+  });
+
+  it('splits each category in its order, and the A–Z list with letters that lead to their page', () => {
+    const ja = locale();
+    for (const key of categoryKeys(data, ja)) {
+      const count = categoryPageCount(data, ja, key);
+      const pages = Array.from({ length: count }, (_, index) => categoryPageView(data, ja, key, index + 1));
+      expect(pages.flatMap((page) => page?.items ?? [])).toEqual(pages[0]?.group.items);
+      expect(pages.every((page) => (page?.items.length ?? 0) <= PAGE_SIZE.category)).toBe(true);
+      expect(pages.at(-1)?.head.canonical.endsWith(pagedPath(categoryPath(ja, key), count))).toBe(true);
+    }
+    expect(Math.max(...categoryKeys(data, ja).map((key) => categoryPageCount(data, ja, key)))).toBeGreaterThan(1);
+
+    const count = azPageCount(data, ja);
+    expect(count).toBeGreaterThan(1);
+    const pages = Array.from({ length: count }, (_, index) => azView(data, ja, index + 1));
+    const messages = pages.flatMap((page) => page?.groups.flatMap((group) => group.items) ?? []);
+    expect(messages).toHaveLength(pages[0]?.count ?? 0);
+    for (const [index, page] of pages.entries()) {
+      for (const letter of page?.letters ?? []) {
+        const [path = '', id = ''] = letter.href.split('#');
+        const targetIndex = path === '' ? index : Number(/\/(\d+)\/$/.exec(path)?.[1] ?? 1) - 1;
+        // The link leads to the first page with the letter's messages, to its section.
+        expect(id).toBe(azLetterId(letter.letter));
+        expect(pages[targetIndex]?.groups.some((group) => group.letter === letter.letter)).toBe(true);
+        expect(pages.slice(0, targetIndex).some((earlier) => earlier?.groups.some((group) => group.letter === letter.letter))).toBe(false);
+      }
+    }
+    expect(pages.every((page) => (page ? page.groups.reduce((total, group) => total + group.items.length, 0) : 0) <= PAGE_SIZE.az)).toBe(true);
+    expect(azView(data, ja, count + 1)).toBeUndefined();
+    expect(pages[1]?.head.title).toContain(String(count));
+    expect(azPath(ja)).toBe(pages[0]?.pager.paths[0]);
+  });
+
+  it('lists every page of every listing in the sitemap', () => {
+    const locs = new Set(sitemapUrls(data).map((url) => url.loc));
+    const ja = locale();
+    const url = (path: string) => `${data.site.sources.siteUrl}${path}`;
+    expect(locs.has(url(pagedPath(translationsPath(ja), translationsPageCount(data, ja))))).toBe(true);
+    expect(locs.has(url(pagedPath(azPath(ja), azPageCount(data, ja))))).toBe(true);
+    for (const key of categoryKeys(data, ja)) expect(locs.has(url(pagedPath(categoryPath(ja, key), categoryPageCount(data, ja, key))))).toBe(true);
+  });
+});
