@@ -117,7 +117,7 @@ describe('the build manifest', () => {
     expect(first.group('redirects', 'inputs-1', make(first, 'one'))).toBe('2 pages: one');
     first.write('sitemap.xml', 'not in the group');
     const manifest = { buildId: 'b1', codeVersion: 'v1', files: first.files, searchLanguages: new Map(), searchEntry: undefined, groups: first.groups };
-    expect([...(manifest.groups.get('redirects')?.files.keys() ?? [])]).toEqual(['old/a/index.html', 'old/b/index.html']);
+    expect(manifest.groups.get('redirects')?.files).toEqual(['old/a/index.html', 'old/b/index.html']);
 
     const kept = new OutputWriter(join(work, 'group-staging-1'), { dir: output, manifest });
     let made = false;

@@ -23,8 +23,8 @@ export interface SearchLanguage {
 export interface FileGroup {
   /** A hash of what the files were made from. */
   readonly inputs: string;
-  /** Its files, relative to the output folder, with their stamps. */
-  readonly files: ReadonlyMap<string, string>;
+  /** Its files, relative to the output folder (their stamps are among the manifest's files). */
+  readonly files: readonly string[];
   /** What making them reported. */
   readonly message: string;
 }

@@ -22,7 +22,7 @@ export class OutputWriter {
   readonly groups = new Map<string, FileGroup>();
   private readonly previous: PreviousOutput | undefined;
   /** The files of the group being made. */
-  private grouped: Map<string, string> | undefined;
+  private grouped: string[] | undefined;
   written = 0;
 
   constructor(stagingDir: string, previous: PreviousOutput | undefined) {
@@ -52,7 +52,7 @@ export class OutputWriter {
   /** Records a file that is already where it belongs: staged by Astro, or kept from the previous output. */
   record(file: string, stamp: string): void {
     this.files.set(file, stamp);
-    this.grouped?.set(file, stamp);
+    this.grouped?.push(file);
   }
 
   /**
@@ -61,14 +61,15 @@ export class OutputWriter {
    * keeps those without making anything. `inputs` undefined: always made.
    */
   group(name: string, inputs: string | undefined, make: () => string): string {
-    const previous = this.previous?.manifest.groups.get(name);
+    const manifest = this.previous?.manifest;
+    const previous = manifest?.groups.get(name);
     const dir = this.previous?.dir ?? '';
-    if (inputs !== undefined && previous?.inputs === inputs && [...previous.files.keys()].every((file) => existsSync(join(dir, file)))) {
-      for (const [file, stamp] of previous.files) this.record(file, stamp);
+    if (inputs !== undefined && previous?.inputs === inputs && previous.files.every((file) => manifest?.files.has(file) && existsSync(join(dir, file)))) {
+      for (const file of previous.files) this.record(file, manifest?.files.get(file) ?? '');
       this.groups.set(name, previous);
       return previous.message;
     }
-    const files = new Map<string, string>();
+    const files: string[] = [];
     this.grouped = files;
     try {
       const message = make();

@@ -1,6 +1,7 @@
 /**
  * What the browsing pages show: the locale home (categories with a bounded preview), each
- * category's page, the A–Z list of error messages and the translation status. Templates print.
+ * category's page, the A–Z list of error messages and the translation status, the last three
+ * split into pages (see `pagination.ts`). Templates print.
  */
 import type { Page } from '../content/load-site.ts';
 import type { Locale } from '../i18n/locales.ts';
@@ -151,7 +152,9 @@ export function azView(data: SiteData, locale: Locale, page = 1): AzView | undef
 
 /** How many pages the A–Z list takes in `locale`. */
 export function azPageCount(data: SiteData, locale: Locale): number {
-  return pageCount(azMessages(data, locale).length, PAGE_SIZE.az);
+  // Counted without sorting the list: a rebuild that renders none of its pages needs no more.
+  const entries = data.catalog.categoryGroups(locale, uiText(locale.name, 'category.uncategorized')).flatMap((group) => group.items);
+  return pageCount(entries.reduce((total, route) => total + 1 + route.page.errors.length, 0), PAGE_SIZE.az);
 }
 
 /** Every message of the locale's list, sorted, with its letter. */

@@ -42,9 +42,10 @@ const VIEWS = Symbol.for('errata.site-data.views');
 type ViewHolder = { [VIEWS]?: Map<string, unknown> };
 
 /**
- * A view computed once per loaded site: the build computes each catalog listing to fingerprint
- * it, then again to render it. Kept on the site data itself, because the integration and the
- * bundled pages each have their own copy of the view modules.
+ * A value computed once per loaded site: the documentation navigation, which the build's
+ * fingerprints and every page read, and what all pages of a listing share (its sorted rows).
+ * Kept on the site data itself, because the integration and the bundled pages each have their
+ * own copy of the view modules.
  */
 export function memoView<T>(data: SiteData, key: string, compute: () => T): T {
   const holder = data as SiteData & ViewHolder;
