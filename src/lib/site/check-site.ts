@@ -3,7 +3,7 @@
  * when the content is sound — the search retrieval check over the catalog's signatures.
  */
 import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.ts';
-import { buildLocaleIndexes, catalogSignatures, checkRetrieval } from '../search/catalog-signatures.ts';
+import { buildLocaleIndexes, catalogSignatures, checkRetrieval, type LocaleSignatures } from '../search/catalog-signatures.ts';
 import type { SignatureIndex } from '../search/signature-index.ts';
 import { fingerprint } from '../build/fingerprint.ts';
 import type { SiteData } from './site-data.ts';
@@ -25,15 +25,17 @@ export async function checkSite({ site, catalog }: Pick<SiteData, 'site' | 'cata
   if (site.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     return { diagnostics: site.diagnostics, indexes: undefined };
   }
-  const signatures = catalogSignatures(catalog);
+  // Built on first use: a build that reuses the check's findings needs them only when it writes
+  // the signature indexes again.
+  let signatures: LocaleSignatures[] | undefined;
+  const signaturesOnce = () => (signatures ??= catalogSignatures(catalog));
   let indexes: Map<string, SignatureIndex> | undefined;
-  // Built on first use: a build that reuses the check's findings needs them only at its end.
-  const indexesOnce = () => (indexes ??= buildLocaleIndexes(signatures));
+  const indexesOnce = () => (indexes ??= buildLocaleIndexes(signaturesOnce()));
   // The check reads the signatures, their files and positions, and the code: all in the digest.
   const key = reuse && fingerprint('retrieval', reuse.digest);
   let retrieval = key === undefined ? undefined : reuse?.findings.get(key);
   if (retrieval === undefined) {
-    retrieval = await checkRetrieval(signatures, indexesOnce());
+    retrieval = await checkRetrieval(signaturesOnce(), indexesOnce());
     if (key !== undefined) reuse?.findings.set(key, retrieval);
   }
   return { diagnostics: sortDiagnostics([...site.diagnostics, ...retrieval]), indexes: indexesOnce };
