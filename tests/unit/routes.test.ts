@@ -21,6 +21,11 @@ describe('routes', () => {
   it('makes absolute URLs from the configured site URL', () => {
     expect(absoluteUrl('https://errata.example.org', '/ja/foo/')).toBe('https://errata.example.org/ja/foo/');
     expect(absoluteUrl('https://example.org/docs', '/ja/foo/')).toBe('https://example.org/ja/foo/');
+    // Whatever the path, the same URL as the URL parser gives.
+    const paths = ['/', '/en/', '/ja/%E7%99%BA%E7%94%9F/', '/en/a b/', '/en/日本/', '/en/./x/', '/en/../x/', '/en/..', '//evil.example/x', '/en/search/?q=a#b', "/en/it's/", '/EN/%7e/', '/en/x\\y/'];
+    for (const site of ['https://errata.example.org', 'HTTPS://Errata.Example.org:443', 'http://localhost:4321', 'https://example.org/docs']) {
+      for (const path of paths) expect(absoluteUrl(site, path)).toBe(new URL(path, `${site}/`).href);
+    }
   });
 
   it('reads a site path back', () => {

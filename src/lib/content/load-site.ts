@@ -13,7 +13,7 @@ import { uiText } from '../i18n/ui-strings.ts';
 import { CALLOUT_KINDS } from '../liquid/builtin-includes.ts';
 import { createLiquidRenderer, type LiquidRenderer } from '../liquid/render-liquid.ts';
 import { collectLinks, findErrorHeading, parseMarkdown, removeNode } from '../markdown/parse-markdown.ts';
-import { computeRedirects, type ConfiguredTarget, type Redirect, redirectIndex } from '../routing/redirects.ts';
+import { computeRedirects, type ConfiguredTarget, type Redirect, type RedirectPage, redirectIndex } from '../routing/redirects.ts';
 import { parseSitePath } from '../routing/routes.ts';
 import { type Diagnostic, DiagnosticSink, type Position, sortDiagnostics, START } from './diagnostic.ts';
 import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
@@ -226,7 +226,7 @@ function loadRedirects(pages: readonly Page[], finder: PageFinder<Page>, pagenam
     };
   });
   const { redirects, problems } = computeRedirects(
-    pages.map((page) => ({ ...page, pagenameAt: pagenamePositions.get(page) ?? START })),
+    pages.map((page): RedirectPage => ({ file: page.file, locale: page.locale, pagename: page.pagename, title: page.title, oldPaths: page.oldPaths, pagenameAt: pagenamePositions.get(page) ?? START })),
     sources.localeConfig,
     configured,
   );

@@ -97,7 +97,19 @@ export function signatureIndexPath(locale: Locale): string {
 
 /** The URL a reader's browser needs, for canonical links, hreflang and previews. */
 export function absoluteUrl(siteUrl: string, path: string): string {
+  // A build makes a few of these per page; a path the URL parser would leave as it is (one
+  // leading slash, only characters URLs allow as they are, no `.` or `..` segment) is joined
+  // to the site's origin without parsing it.
+  if (PLAIN_PATH.test(path) && !DOT_SEGMENT.test(path)) return originOf(siteUrl) + path;
   return new URL(path, `${siteUrl}/`).href;
+}
+const PLAIN_PATH = /^\/(?!\/)[A-Za-z0-9\-._~!$&'()*+,;=:@/]*$/;
+const DOT_SEGMENT = /\/\.{1,2}(\/|$)/;
+const origins = new Map<string, string>();
+function originOf(siteUrl: string): string {
+  let origin = origins.get(siteUrl);
+  if (origin === undefined) origins.set(siteUrl, (origin = new URL(`${siteUrl}/`).origin));
+  return origin;
 }
 
 export interface SitePathParts {
