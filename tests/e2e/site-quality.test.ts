@@ -5,11 +5,11 @@
  * without it, and on a 360 px phone.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/lib/content/load-site.ts';
+import { AXE_SOURCE, runAxe } from '../helpers/axe.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { buildAndServe, type ServedSite } from '../helpers/served-site.ts';
@@ -18,7 +18,6 @@ import { checkInternalLinks, htmlFiles, sitemapLocations, validateHtml } from '.
 const contentDir = join(PROJECT_ROOT, 'content');
 const { sources } = loadSite({ contentDir, rootDir: PROJECT_ROOT });
 const segments = sources.localeConfig.locales.map((locale) => locale.segment);
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 /**
  * Bytes of JavaScript an entry page may load before the reader starts a search (uncompressed,
@@ -89,21 +88,6 @@ describe('the built site, file by file', () => {
   });
 });
 
-interface AxeResult {
-  violations: { id: string; nodes: { target: string[] }[] }[];
-}
-
-/** Runs in the page: axe-core with the WCAG 2.0–2.2 A and AA rules; returns "rule at selectors" lines. */
-async function runAxe(): Promise<string[]> {
-  const axe = (globalThis as unknown as { axe: { run(context: Document, options: object): Promise<AxeResult> } }).axe;
-  const result = await axe.run(document, {
-    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
-    // Details of passing checks are not needed, and collecting them is most of the run time.
-    resultTypes: ['violations'],
-  });
-  return result.violations.map((violation) => `${violation.id} at ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
-
 describe('accessibility: axe-core finds no WCAG 2.2 A or AA violation', () => {
   /** The pages the issue names, in every locale; the listing pages once (their markup does not vary). */
   const pages = (segment: string) => [
@@ -125,7 +109,7 @@ describe('accessibility: axe-core finds no WCAG 2.2 A or AA violation', () => {
           await page.locator('[data-search-page][data-state="done"]').waitFor();
           expect(await page.locator('[data-testid="search-results"] a').count(), path).toBeGreaterThan(0);
         }
-        await page.evaluate(axeSource);
+        await page.evaluate(AXE_SOURCE);
         // The theme follows the system setting: switching it restyles the loaded page.
         for (const colorScheme of ['light', 'dark'] as const) {
           await page.emulateMedia({ colorScheme });

@@ -1,0 +1,82 @@
+/**
+ * A catalog longer than a page of its translation status (100 rows), built for real and read
+ * in Chromium: the pager leads from page to page, every page name is on one page, the summary
+ * is on the first, the pages pass axe-core, and no link of the site is broken.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AXE_SOURCE, runAxe } from '../helpers/axe.ts';
+import { launchBrowser, type Browser } from '../helpers/browser.ts';
+import { makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { buildAndServe, type ServedSite } from '../helpers/served-site.ts';
+import { checkInternalLinks } from '../helpers/site-checks.ts';
+
+const PER_LOCALE = 120;
+const work = makeWorkDir('long-listings-');
+let served: ServedSite;
+let browser: Browser;
+
+beforeAll(async () => {
+  const generated = spawnSync(process.execPath, ['bench/generate-catalog.ts', '--per-locale', String(PER_LOCALE), '--out', work], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+  if (generated.status !== 0) throw new Error(generated.stderr);
+  served = await buildAndServe(join(work, 'content'));
+  browser = await launchBrowser();
+}, 240_000);
+afterAll(async () => {
+  await browser?.close();
+  await served?.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+/** What a page of the translation status shows: its rows' page names, the summary, the pager. */
+async function statusPage(page: Page) {
+  return {
+    pagenames: await page.locator('[data-testid="translation-status"] tbody tr').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-pagename'))),
+    summaries: await page.locator('[data-testid="translation-summary"]').count(),
+    current: await page.locator('[data-testid="pager"] [aria-current="page"]').textContent(),
+    title: await page.title(),
+  };
+}
+
+describe('a listing longer than a page', () => {
+  it('leads from page to page of the translation status, each page name on one of them', async () => {
+    const page = await browser.context.newPage();
+    try {
+      await page.goto(`${served.url}/ja/translations/`);
+      const first = await statusPage(page);
+      expect(first.pagenames).toHaveLength(100);
+      expect(first.summaries).toBe(1);
+      expect(first.current).toBe('1');
+
+      await page.locator('[data-testid="pager"] a[rel="next"]').click();
+      await page.waitForURL(`${served.url}/ja/translations/2/`);
+      const second = await statusPage(page);
+      expect(second.pagenames).toHaveLength(PER_LOCALE - 100);
+      expect(second.summaries).toBe(0);
+      expect(second.current).toBe('2');
+      expect(second.title).toContain('2 ページ目');
+      expect(new Set([...first.pagenames, ...second.pagenames]).size).toBe(PER_LOCALE);
+      expect(await page.locator('[data-testid="pager"] a[rel="next"]').count()).toBe(0);
+
+      await page.evaluate(AXE_SOURCE);
+      expect(await page.evaluate(runAxe)).toEqual([]);
+
+      await page.locator('[data-testid="pager"] a[rel="prev"]').click();
+      await page.waitForURL(`${served.url}/ja/translations/`);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('breaks no link of the site, the pagers\' and the sitemap\'s included', () => {
+    const siteUrl = /^url:\s*"?([^"\n]+)"?/m.exec(readFileSync(join(work, 'content', '_config.yml'), 'utf8'))?.[1] ?? '';
+    expect(siteUrl).toMatch(/^https?:\/\//);
+    const { broken } = checkInternalLinks(served.outDir, siteUrl);
+    expect(broken).toEqual([]);
+    const sitemap = readFileSync(join(served.outDir, 'sitemap.xml'), 'utf8');
+    expect(sitemap).toContain(`${siteUrl}/ko/translations/2/`);
+  });
+});
