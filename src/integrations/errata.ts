@@ -57,7 +57,7 @@ export default function errata(): AstroIntegration {
         const indexing = await startSearchIndex(out, catalog.routeCountsBySegment(), incremental?.searchSources(out) ?? freshSearchSources(outDir));
         // Pagefind reads the page mirror while the files below are written. A plain build's
         // Pagefind reads the output itself, which must not change under it (nor gain redirect pages).
-        if (!incremental) logger.info((await indexing.finish()).message);
+        if (!incremental) await indexing.finish();
         // Both groups are made from the redirects, signatures and routes alone: all in the site digest.
         const inputs = incremental?.siteDigest(data);
         logger.info(
@@ -74,10 +74,8 @@ export default function errata(): AstroIntegration {
         logger.info(`Sitemap: ${urls.length} URLs, robots.txt`);
         logger.info(out.group('signatures', inputs, () => writeSignatureIndexes(out, locales, indexes?.() ?? new Map())));
         const search = await indexing.finish();
-        if (incremental) {
-          logger.info(search.message);
-          logger.info(incremental.finish(out, search));
-        }
+        logger.info(search.message);
+        if (incremental) logger.info(incremental.finish(out, search));
       },
     },
   };

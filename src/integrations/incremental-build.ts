@@ -35,7 +35,7 @@ export class IncrementalBuild {
   readonly codeVersion: string;
   readonly pages: CacheStore<string>;
   /** Entry fingerprints and retrieval findings of earlier builds (see `site-digest.ts`). */
-  private readonly frames: CacheStore<string>;
+  private readonly prints: CacheStore<string>;
   private readonly findings: CacheStore<readonly Diagnostic[]>;
   private digest: string | undefined;
   /** The manifest of the output being replaced, when it can be built upon. */
@@ -59,7 +59,7 @@ export class IncrementalBuild {
     this.codeVersion = codeVersion(projectRoot);
     this.cacheDir = cacheFolder(projectRoot, target, contentDir());
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
-    this.frames = new CacheStore(join(this.cacheDir, 'frames'), 'frames');
+    this.prints = new CacheStore(join(this.cacheDir, 'prints'), 'prints');
     this.findings = new CacheStore(join(this.cacheDir, 'findings'), 'findings');
     this.mirror = new PageMirror(join(this.cacheDir, 'search-pages'));
     this.previous = readManifest(this.cacheDir, target, this.codeVersion);
@@ -83,8 +83,8 @@ export class IncrementalBuild {
 
   /** Decides which pages to render: those whose fingerprint changed, or all. */
   planPages(data: SiteData): string {
-    const { entries, listings } = pageFingerprints(data, { codeVersion: this.codeVersion, digest: this.siteDigest(data), prints: this.frames });
-    this.frames.save();
+    const { entries, listings } = pageFingerprints(data, { codeVersion: this.codeVersion, digest: this.siteDigest(data), prints: this.prints });
+    this.prints.save();
     this.findings.save();
     const unchanged = new Set<string>();
     const bySegment = new Map<string, string[]>();

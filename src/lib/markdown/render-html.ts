@@ -75,11 +75,14 @@ function hasRawHtml(tree: Root): boolean {
   return found;
 }
 
-/** The body's HTML and its outline. Pass the same `labels` object for each page of a locale. */
+/**
+ * The body's HTML and its outline. Pass the same `labels` object for each page of a locale.
+ * `tree` is not copied first: a loaded page's `tree` is a fresh copy on each read.
+ */
 export function renderBody(tree: Root, labels: BodyLabels): RenderedBody {
   const renderer = rendererFor(labels, hasRawHtml(tree));
   const file = new VFile();
-  const hast = renderer.runSync(structuredClone(tree), file);
+  const hast = renderer.runSync(tree, file);
   return { html: renderer.stringify(hast, file), toc: file.data.toc ?? [] };
 }
 

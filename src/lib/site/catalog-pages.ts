@@ -157,9 +157,14 @@ export function azPageCount(data: SiteData, locale: Locale): number {
   return pageCount(entries.reduce((total, route) => total + 1 + route.page.errors.length, 0), PAGE_SIZE.az);
 }
 
-/** Every message of the locale's list, sorted, with its letter. */
-function azMessages(data: SiteData, locale: Locale): readonly { readonly letter: string; readonly item: AzInput<AzTarget> }[] {
-  return memoView(data, `a-z-messages:${locale.name}`, () => {
+/** The locale's whole list: every message, sorted, with its letter; and the page each letter starts on. */
+interface AzList {
+  readonly messages: readonly { readonly letter: string; readonly item: AzInput<AzTarget> }[];
+  readonly letterStarts: readonly { readonly letter: string; readonly page: number }[];
+}
+
+function azList(data: SiteData, locale: Locale): AzList {
+  return memoView(data, `a-z-list:${locale.name}`, () => {
     const inputs = data.catalog.categoryGroups(locale, uiText(locale.name, 'category.uncategorized')).flatMap((group) =>
       group.items.flatMap((route) => {
         const target: AzTarget = { href: route.path, title: route.page.title, lang: route.isFallback ? route.page.locale.bcp47 : undefined };
@@ -169,12 +174,19 @@ function azMessages(data: SiteData, locale: Locale): readonly { readonly letter:
         ];
       }),
     );
-    return azGroups(inputs, locale.bcp47).flatMap(({ letter, items }) => items.map((item) => ({ letter, item })));
+    const groups = azGroups(inputs, locale.bcp47);
+    let before = 0;
+    const letterStarts = groups.map(({ letter, items }) => {
+      const page = Math.floor(before / PAGE_SIZE.az) + 1;
+      before += items.length;
+      return { letter, page };
+    });
+    return { messages: groups.flatMap(({ letter, items }) => items.map((item) => ({ letter, item }))), letterStarts };
   });
 }
 
 function computeAzView(data: SiteData, locale: Locale, page: number): AzView | undefined {
-  const messages = azMessages(data, locale);
+  const { messages, letterStarts } = azList(data, locale);
   const count = pageCount(messages.length, PAGE_SIZE.az);
   if (page > count) return undefined;
   const pathOf = (n: number) => pagedPath(azPath(locale), n);
@@ -184,12 +196,6 @@ function computeAzView(data: SiteData, locale: Locale, page: number): AzView | u
     if (last?.letter === letter) last.items.push(item);
     else groups.push({ letter, items: [item] });
   }
-  const letters: { letter: string; href: string }[] = [];
-  messages.forEach(({ letter }, index) => {
-    if (letters.at(-1)?.letter === letter) return;
-    const starts = Math.floor(index / PAGE_SIZE.az) + 1;
-    letters.push({ letter, href: `${starts === page ? '' : pathOf(starts)}#${azLetterId(letter)}` });
-  });
   return {
     ...localePageView(data, locale, {
       title: pageTitle(locale, uiText(locale.name, 'az.heading'), { page, count }),
@@ -197,7 +203,7 @@ function computeAzView(data: SiteData, locale: Locale, page: number): AzView | u
       pathOf: (target) => pagedPath(azPath(target), page),
     }),
     groups,
-    letters,
+    letters: letterStarts.map(({ letter, page: starts }) => ({ letter, href: `${starts === page ? '' : pathOf(starts)}#${azLetterId(letter)}` })),
     count: messages.length,
     pager: pager(page, count, pathOf),
     aliasNote: textAround(uiText(locale.name, 'az.alias', { title: '\u0000' }), '\u0000'),
