@@ -5,10 +5,13 @@
  * the sitemap and `robots.txt` are written after. Under `npm run build` the build is
  * incremental (see `incremental-build.ts`).
  */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { cacheFolder } from '../lib/build/cache-folder.ts';
 import { listFiles } from '../lib/build/list-files.ts';
 import { OutputWriter } from '../lib/build/output-writer.ts';
+import { contentDir } from '../lib/content/content-dir.ts';
 import { reportSite } from '../lib/content/report.ts';
 import { redirectsFile } from '../lib/routing/host-rules.ts';
 import { headersFile } from '../lib/site/security.ts';
@@ -16,6 +19,7 @@ import { ROBOTS_PATH } from '../lib/routing/routes.ts';
 import type { SignatureIndex } from '../lib/search/signature-index.ts';
 import { checkSite } from '../lib/site/check-site.ts';
 import { clearSiteData, getSiteData } from '../lib/site/site-data.ts';
+import { searchPageFiles, searchParts } from '../lib/site/search-parts.ts';
 import { robotsTxt, sitemapFiles, sitemapUrls } from '../lib/site/sitemap.ts';
 import { IncrementalBuild } from './incremental-build.ts';
 import { freshSearchSources, startSearchIndex } from './search-index.ts';
@@ -54,10 +58,11 @@ export default function errata(): AstroIntegration {
         if (incremental) incremental.recordPages(out);
         // A plain build only needs to know which files Astro wrote (see writeRedirectPages).
         else for (const file of listFiles(outDir)) out.record(file, '');
-        const indexing = await startSearchIndex(out, catalog.routeCountsBySegment(), incremental?.searchSources(out) ?? freshSearchSources(outDir));
-        // Pagefind reads the page mirror while the files below are written. A plain build's
-        // Pagefind reads the output itself, which must not change under it (nor gain redirect pages).
-        if (!incremental) await indexing.finish();
+        // Pagefind reads a mirror of the pages while the files below are written.
+        const sources =
+          incremental?.searchSources(out) ??
+          freshSearchSources(outDir, join(cacheFolder(process.cwd(), outDir, contentDir()), 'search-pages-plain'), searchPageFiles(data));
+        const indexing = await startSearchIndex(out, searchParts(data).parts, catalog.routeCountsBySegment(), sources);
         // Both groups are made from the redirects, signatures and routes alone: all in the site digest.
         const inputs = incremental?.siteDigest(data);
         logger.info(
@@ -74,6 +79,7 @@ export default function errata(): AstroIntegration {
         logger.info(`Sitemap: ${urls.length} URLs, robots.txt`);
         logger.info(out.group('signatures', inputs, () => writeSignatureIndexes(out, locales, indexes?.() ?? new Map())));
         const search = await indexing.finish();
+        sources.dispose?.();
         logger.info(search.message);
         if (incremental) logger.info(incremental.finish(out, search));
       },

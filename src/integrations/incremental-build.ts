@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { type BuildManifest, readManifest, type SearchLanguage } from '../lib/build/build-manifest.ts';
+import { type BuildManifest, readManifest, type SearchIndexPart } from '../lib/build/build-manifest.ts';
 import { setBuildPlan } from '../lib/build/build-plan.ts';
 import { cacheFolder } from '../lib/build/cache-folder.ts';
 import { CacheStore } from '../lib/build/cache-store.ts';
@@ -25,11 +25,12 @@ import { contentDir } from '../lib/content/content-dir.ts';
 import type { Diagnostic } from '../lib/content/diagnostic.ts';
 import { pageFile } from '../lib/routing/routes.ts';
 import { pageFingerprints } from '../lib/site/page-fingerprints.ts';
+import { searchParts } from '../lib/site/search-parts.ts';
 import type { CheckReuse } from '../lib/site/check-site.ts';
 import type { SiteData } from '../lib/site/site-data.ts';
 import { siteDigest } from '../lib/site/site-digest.ts';
 import { removeInBackground } from '../server/atomic-output.ts';
-import type { SearchSources } from './search-index.ts';
+import { mirrorName, type SearchSources } from './search-index.ts';
 
 export class IncrementalBuild {
   readonly codeVersion: string;
@@ -45,14 +46,14 @@ export class IncrementalBuild {
   private readonly cacheDir: string;
   /** Output file of every fingerprinted page → its fingerprint, once planned. */
   private pageFiles = new Map<string, string>();
-  /** The entry pages' files: what the search index is built from. */
-  private entryFiles = new Set<string>();
+  /** The entry pages' files, each with its name in the page mirror: what the search index is built from. */
+  private entryFiles = new Map<string, string>();
   /** Fingerprinted page files this build renders. */
   private rendered = new Set<string>();
   /** How many files Astro wrote. */
   private astroFiles = 0;
-  /** Fingerprint of each language's searchable pages, once planned. */
-  private languages = new Map<string, string>();
+  /** Fingerprint of each search index part's pages, by its key, once planned. */
+  private partPrints = new Map<string, string>();
 
   private constructor(projectRoot: string, target: string) {
     this.target = target;
@@ -87,7 +88,7 @@ export class IncrementalBuild {
     this.prints.save();
     this.findings.save();
     const unchanged = new Set<string>();
-    const bySegment = new Map<string, string[]>();
+    const byPart = new Map<string, string[]>();
     this.pageFiles = new Map();
     this.rendered = new Set();
     for (const [path, print] of [...entries, ...listings]) {
@@ -96,14 +97,19 @@ export class IncrementalBuild {
       if (this.previous?.files.get(file) === print && existsSync(join(this.target, file))) unchanged.add(path);
       else this.rendered.add(file);
     }
+    const { byPath } = searchParts(data);
+    this.entryFiles = new Map();
     for (const [path, print] of entries) {
-      const segment = path.split('/')[1] ?? '';
-      let prints = bySegment.get(segment);
-      if (!prints) bySegment.set(segment, (prints = []));
+      const part = byPath.get(path);
+      if (!part) continue;
+      // The part's key and folder, too: a page that moves to another part changes both parts.
+      let prints = byPart.get(part.key);
+      if (!prints) byPart.set(part.key, (prints = [part.key, part.folder]));
       prints.push(print);
+      const file = pageFile(path);
+      this.entryFiles.set(file, mirrorName(part, file));
     }
-    this.entryFiles = new Set([...entries.keys()].map(pageFile));
-    this.languages = new Map([...bySegment].map(([segment, prints]) => [segment, fingerprint(this.codeVersion, ...prints)]));
+    this.partPrints = new Map([...byPart].map(([key, prints]) => [key, fingerprint(this.codeVersion, ...prints)]));
     setUnchangedPages(this.previous ? unchanged : undefined);
     const total = entries.size + listings.size;
     return this.previous
@@ -126,35 +132,40 @@ export class IncrementalBuild {
   }
 
   /**
-   * Where each language's search index comes from: kept, or built by Pagefind from the page
+   * Where each part of the search index comes from: kept, or built by Pagefind from the page
    * mirror, which is brought to the new output first (see `page-mirror.ts`).
    */
   searchSources(out: OutputWriter): SearchSources {
     const previous = this.previous;
-    const sourceOf = (file: string) => join(this.rendered.has(file) || !previous ? out.stagingDir : this.target, file);
-    const changed = previous ? new Set([...this.rendered].filter((file) => this.entryFiles.has(file))) : this.entryFiles;
-    this.mirror.sync(previous?.buildId, this.entryFiles, changed, sourceOf, removeInBackground);
+    const sourceOf = new Map<string, string>();
+    const changed = new Set<string>();
+    for (const [file, name] of this.entryFiles) {
+      const rendered = this.rendered.has(file) || !previous;
+      sourceOf.set(name, join(rendered ? out.stagingDir : this.target, file));
+      if (rendered) changed.add(name);
+    }
+    this.mirror.sync(previous?.buildId, new Set(sourceOf.keys()), changed, (name) => sourceOf.get(name) ?? '', removeInBackground);
     return {
-      kept: (segment) => {
-        const language = previous?.searchLanguages.get(segment);
-        const unchanged = language && language.fingerprint === this.languages.get(segment);
+      kept: (part) => {
+        const index = previous?.searchParts.get(part.key);
+        const unchanged = index && index.fingerprint === this.partPrints.get(part.key);
         // Rebuilt, too, when one of its files was deleted from the output by hand.
-        return unchanged && [...language.files.keys()].every((file) => existsSync(join(this.target, file))) ? language : undefined;
+        return unchanged && [...index.files.keys()].every((file) => existsSync(join(this.target, file))) ? index : undefined;
       },
       keptEntry: previous?.searchEntry,
-      pagesFolder: () => this.mirror.dir,
-      fingerprint: (segment) => this.languages.get(segment) ?? '',
+      pagesFolder: (part) => join(this.mirror.dir, String(part.part)),
+      fingerprint: (part) => this.partPrints.get(part.key) ?? '',
     };
   }
 
   /** Hands the new manifest, and how to apply the staging folder, to `scripts/build.ts`. */
-  finish(out: OutputWriter, search: { languages: ReadonlyMap<string, SearchLanguage>; entry: Readonly<Record<string, unknown>> }): string {
+  finish(out: OutputWriter, search: { parts: ReadonlyMap<string, SearchIndexPart>; entry: Readonly<Record<string, unknown>> }): string {
     const buildId = randomUUID();
     this.mirror.markAs(buildId);
     const deleted = this.previous ? out.deletedFiles() : undefined;
     setBuildPlan({
       cacheDir: this.cacheDir,
-      manifest: { buildId, codeVersion: this.codeVersion, files: out.files, searchLanguages: search.languages, searchEntry: search.entry, groups: out.groups },
+      manifest: { buildId, codeVersion: this.codeVersion, files: out.files, searchParts: search.parts, searchEntry: search.entry, groups: out.groups },
       deleted,
     });
     return deleted ? `Changed: ${this.astroFiles + out.written} files written, ${deleted.length} deleted` : `Written: ${out.files.size} files`;

@@ -1,32 +1,57 @@
 /**
- * Runs Pagefind over the built site through its Node API: one index per language, each built
- * from the pages under its `/<segment>/`, so that a rebuild keeps the index of a language none
- * of whose pages changed. Every page route must end up in its language's index; a page
- * Pagefind skipped fails the build.
+ * Runs Pagefind over the built site through its Node API. Each language's index comes in
+ * parts (see `lib/search/index-parts.ts`), each built from a folder that holds the part's
+ * pages at their output paths, so that a rebuild keeps every part none of whose pages
+ * changed. Every page route must end up in its language's index; a page Pagefind skipped
+ * fails the build.
  */
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
 import * as pagefind from 'pagefind';
-import type { SearchLanguage } from '../lib/build/build-manifest.ts';
+import type { SearchIndexPart } from '../lib/build/build-manifest.ts';
 import type { OutputWriter } from '../lib/build/output-writer.ts';
+import { PageMirror } from '../lib/build/page-mirror.ts';
+import { type IndexPart, SEARCH_INDEX_FOLDER } from '../lib/search/index-parts.ts';
 import { SEARCH_INCLUDE_CHARACTERS } from '../lib/search/indexing.ts';
 
 /** Pages expected per Pagefind language key (lowercase BCP-47, e.g. `zh-cn`, also the URL segment). */
 export type ExpectedPages = ReadonlyMap<string, number>;
 
-/** Where each language's index comes from (see `incremental-build.ts`). */
+/** Where each part of the index comes from (see `incremental-build.ts`). */
 export interface SearchSources {
-  /** The language's index in the previous output, when none of its pages changed. */
-  kept(segment: string): SearchLanguage | undefined;
+  /** The part's index in the previous output, when none of its pages changed. */
+  kept(part: IndexPart): SearchIndexPart | undefined;
   /** The shared fields of the previous `pagefind-entry.json`. */
   readonly keptEntry: Readonly<Record<string, unknown>> | undefined;
-  /** A folder that holds every page of the language as the new output has it. */
-  pagesFolder(segment: string): string;
-  /** What the language's pages were made from. */
-  fingerprint(segment: string): string;
+  /** A folder that holds every page of the part, and no other, as the new output has it. */
+  pagesFolder(part: IndexPart): string;
+  /** What the part's pages were made from. */
+  fingerprint(part: IndexPart): string;
+  /** Removes what was made for this build alone. */
+  dispose?(): void;
 }
 
-/** A full build: every index is built from the staging folder. */
-export function freshSearchSources(outDir: string): SearchSources {
-  return { kept: () => undefined, keptEntry: undefined, pagesFolder: () => outDir, fingerprint: () => '' };
+/** A page's name in a page mirror: the mirror's folder `<part>` holds the part's pages. */
+export function mirrorName(part: IndexPart, file: string): string {
+  return `${part.part}/${file}`;
+}
+
+/**
+ * A plain `astro build`: every part is built, from a mirror of `pages` (output file → part)
+ * in `outDir`, made in `mirrorDir` for this build and removed with `dispose`.
+ */
+export function freshSearchSources(outDir: string, mirrorDir: string, pages: ReadonlyMap<string, IndexPart>): SearchSources {
+  const mirror = new PageMirror(mirrorDir);
+  const sourceOf = new Map([...pages].map(([file, part]) => [mirrorName(part, file), join(outDir, file)]));
+  const names = new Set(sourceOf.keys());
+  mirror.sync(undefined, names, names, (name) => sourceOf.get(name) ?? '', (dir) => rmSync(dir, { recursive: true, force: true }));
+  return {
+    kept: () => undefined,
+    keptEntry: undefined,
+    pagesFolder: (part) => join(mirror.dir, String(part.part)),
+    fingerprint: () => '',
+    dispose: () => mirror.remove(),
+  };
 }
 
 interface PagefindEntry {
@@ -35,13 +60,14 @@ interface PagefindEntry {
   [key: string]: unknown;
 }
 
-const FOLDER = 'pagefind';
 const ENTRY_FILE = 'pagefind-entry.json';
+/** What a part beside the first needs: its language's page list, word index, filters and page fragments. */
+const PART_DATA = /\.pf_meta$|^(index|fragment|filter)\//;
 
 export interface SearchIndexResult {
   readonly message: string;
-  /** Each language's index, for the next build. */
-  readonly languages: ReadonlyMap<string, SearchLanguage>;
+  /** Each part's index, for the next build. */
+  readonly parts: ReadonlyMap<string, SearchIndexPart>;
   /** The fields of `pagefind-entry.json` every language shares. */
   readonly entry: Readonly<Record<string, unknown>>;
 }
@@ -53,16 +79,14 @@ export interface SearchIndexing {
 }
 
 /**
- * Starts indexing every language whose index is not kept. Resolves once Pagefind has been
- * asked to read all of them, so that work done before `finish` overlaps with its own.
+ * Starts indexing every part that is not kept. Resolves once Pagefind has been asked to read
+ * all of them, so that work done before `finish` overlaps with its own.
  */
-export async function startSearchIndex(out: OutputWriter, expected: ExpectedPages, sources: SearchSources): Promise<SearchIndexing> {
-  // Each language: its kept index, or Pagefind at work on it.
-  const sourced = new Map<string, SearchLanguage | Indexing>();
+export async function startSearchIndex(out: OutputWriter, parts: readonly IndexPart[], expected: ExpectedPages, sources: SearchSources): Promise<SearchIndexing> {
+  // Each part: its kept index, or Pagefind at work on it.
+  const sourced = new Map<IndexPart, SearchIndexPart | Indexing>();
   try {
-    for (const segment of [...expected.keys()].sort()) {
-      sourced.set(segment, sources.kept(segment) ?? (await indexLanguage(sources.pagesFolder(segment), segment)));
-    }
+    for (const part of parts) sourced.set(part, sources.kept(part) ?? (await indexPart(sources.pagesFolder(part), part)));
   } catch (error) {
     await pagefind.close();
     throw error;
@@ -71,40 +95,52 @@ export async function startSearchIndex(out: OutputWriter, expected: ExpectedPage
   return { finish: () => (finished ??= writeIndexes(out, expected, sources, sourced)) };
 }
 
-async function writeIndexes(out: OutputWriter, expected: ExpectedPages, sources: SearchSources, sourced: ReadonlyMap<string, SearchLanguage | Indexing>): Promise<SearchIndexResult> {
-  const languages = new Map<string, SearchLanguage>();
-  const entries: Record<string, { page_count: number }> = {};
+async function writeIndexes(out: OutputWriter, expected: ExpectedPages, sources: SearchSources, sourced: ReadonlyMap<IndexPart, SearchIndexPart | Indexing>): Promise<SearchIndexResult> {
+  const parts = new Map<string, SearchIndexPart>();
+  // Each folder's `pagefind-entry.json` lists the languages that have a part there.
+  const entries = new Map<string, Record<string, unknown>>();
   let shared = sources.keptEntry;
-  const kept: string[] = [];
+  let kept = 0;
   try {
-    for (const [segment, source] of sourced) {
-      let language: SearchLanguage;
+    for (const [part, source] of sourced) {
+      let index: SearchIndexPart;
       if ('indexed' in source) {
         const built = await source.indexed;
+        const first = part.folder === `${SEARCH_INDEX_FOLDER}/`;
         const files = new Map<string, string>();
-        for (const [file, content] of built.files) files.set(`${FOLDER}/${file}`, out.write(`${FOLDER}/${file}`, content));
+        for (const [file, content] of built.files) {
+          if (first || PART_DATA.test(file)) files.set(`${part.folder}${file}`, out.write(`${part.folder}${file}`, content));
+        }
         const { languages: own, ...rest } = built.entry;
         shared = rest;
-        language = { fingerprint: sources.fingerprint(segment), files, entry: own[segment] };
+        index = { fingerprint: sources.fingerprint(part), files, entry: own[part.segment] };
       } else {
-        language = source;
-        for (const [file, stamp] of language.files) out.record(file, stamp);
-        kept.push(segment);
+        index = source;
+        for (const [file, stamp] of index.files) out.record(file, stamp);
+        kept++;
       }
-      entries[segment] = language.entry as { page_count: number };
-      languages.set(segment, language);
+      let languages = entries.get(part.folder);
+      if (!languages) entries.set(part.folder, (languages = {}));
+      languages[part.segment] = index.entry;
+      parts.set(part.key, index);
     }
   } finally {
-    // Pagefind stops only once every language it works on has settled.
+    // Pagefind stops only once every part it works on has settled.
     await Promise.allSettled([...sourced.values()].map((source) => ('indexed' in source ? source.indexed : undefined)));
     await pagefind.close();
   }
   if (!shared) throw new Error('Pagefind indexed no language.');
   // Pagefind's own layout: `languages` between the version and the indexed characters.
   const { version, ...others } = shared;
-  out.write(`${FOLDER}/${ENTRY_FILE}`, JSON.stringify({ version, languages: entries, ...others }));
+  for (const [folder, languages] of entries) out.write(`${folder}${ENTRY_FILE}`, JSON.stringify({ version, languages, ...others }));
 
-  const counts = new Map(Object.entries(entries).map(([language, { page_count }]) => [language.toLowerCase(), page_count]));
+  const counts = new Map<string, number>();
+  for (const languages of entries.values()) {
+    for (const [language, entry] of Object.entries(languages)) {
+      const pages = (entry as { page_count?: number } | undefined)?.page_count ?? 0;
+      counts.set(language.toLowerCase(), (counts.get(language.toLowerCase()) ?? 0) + pages);
+    }
+  }
   const mismatches = [...expected]
     .filter(([language, pages]) => counts.get(language) !== pages)
     .map(([language, pages]) => `${language}: ${counts.get(language) ?? 0} indexed, ${pages} expected`);
@@ -113,30 +149,30 @@ async function writeIndexes(out: OutputWriter, expected: ExpectedPages, sources:
   }
   const summary = [...counts].map(([language, pages]) => `${language} ${pages}`).join(', ');
   return {
-    message: `Search index: ${summary} pages${kept.length > 0 ? ` (${kept.join(', ')} unchanged)` : ''}`,
-    languages,
+    message: `Search index: ${summary} pages in ${sourced.size} parts${kept > 0 ? ` (${kept} unchanged)` : ''}`,
+    parts,
     entry: shared,
   };
 }
 
-interface IndexedLanguage {
+interface IndexedPart {
   readonly files: Map<string, Uint8Array>;
   readonly entry: PagefindEntry;
 }
 
-/** A language Pagefind was asked to index: `indexed` settles with its files. */
+/** A part Pagefind was asked to index: `indexed` settles with its files. */
 interface Indexing {
-  readonly indexed: Promise<IndexedLanguage>;
+  readonly indexed: Promise<IndexedPart>;
 }
 
-/** Asks Pagefind to index the pages under `/<segment>/` (file paths relative to the Pagefind folder). */
-async function indexLanguage(folder: string, segment: string): Promise<Indexing> {
+/** Asks Pagefind to index the part's pages in `folder` (file paths relative to the Pagefind folder). */
+async function indexPart(folder: string, { segment, key }: IndexPart): Promise<Indexing> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_INCLUDE_CHARACTERS });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
   const adding = index.addDirectory({ path: folder, glob: `${segment}/**/*.html` });
   const indexed = (async () => {
     const added = await adding;
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${folder}/${segment}: ${added.errors.join('; ')}`);
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${folder}/${segment} (part ${key}): ${added.errors.join('; ')}`);
     const output = await index.getFiles();
     if (output.errors.length > 0) throw new Error(`Pagefind could not build its index: ${output.errors.join('; ')}`);
     await index.deleteIndex();
@@ -146,7 +182,7 @@ async function indexLanguage(folder: string, segment: string): Promise<Indexing>
       if (file.path === ENTRY_FILE) entry = JSON.parse(Buffer.from(file.content).toString('utf8')) as PagefindEntry;
       else files.set(file.path, file.content);
     }
-    if (!entry) throw new Error(`Pagefind wrote no ${ENTRY_FILE} for ${segment}.`);
+    if (!entry) throw new Error(`Pagefind wrote no ${ENTRY_FILE} for ${key}.`);
     return { files, entry };
   })();
   // Awaited in `finish`; until then a failure must not count as unhandled.

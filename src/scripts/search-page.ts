@@ -23,6 +23,8 @@ interface PagefindResultData {
 
 interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
+  /** Adds another index (a URL to its folder) to every search. */
+  mergeIndex(url: string, options: Record<string, unknown>): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
 
@@ -113,10 +115,15 @@ export function startSearchPage(): void {
     return response.ok ? response.text() : undefined;
   });
 
+  // A large language's index comes in parts (lib/search/index-parts.ts): the first is Pagefind's
+  // own, the others are merged into it, and one search covers them all.
+  const parts = JSON.parse(root.dataset['searchParts'] ?? '[]') as string[];
+  const options = { excerptLength: 24 };
   let pagefind: Promise<PagefindApi> | undefined;
   const loadPagefind = (): Promise<PagefindApi> =>
     (pagefind ??= import(/* @vite-ignore */ new URL('/pagefind/pagefind.js', location.href).href).then(async (api: PagefindApi) => {
-      await api.options({ excerptLength: 24 });
+      await api.options(options);
+      await Promise.all(parts.map((part) => api.mergeIndex(new URL(part, location.href).href, options)));
       return api;
     }));
 

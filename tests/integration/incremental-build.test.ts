@@ -4,7 +4,7 @@
  * of the same content.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { folderDigest, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
@@ -13,6 +13,8 @@ const work = makeWorkDir('incremental-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const content = join(work, 'content');
 cpSync(join(PROJECT_ROOT, 'tests/fixtures/site-small/content'), content, { recursive: true });
+// Each language's search index in parts of two pages or so, as a large catalog's (see lib/search/index-parts.ts).
+appendFileSync(join(content, '_config.yml'), '  pages_per_search_index: 2\n');
 
 function build(out: string) {
   const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts')], {
@@ -23,6 +25,13 @@ function build(out: string) {
   });
   expect(result.status, result.stdout + result.stderr).toBe(0);
   return result.stdout + result.stderr;
+}
+
+/** `[kept, total]` from the build's "Search index: … pages in 12 parts (11 unchanged)" line. */
+function searchParts(log: string): [number, number] {
+  const match = /pages in (\d+) parts(?: \((\d+) unchanged\))?/.exec(log);
+  expect(match, log).not.toBeNull();
+  return [Number(match?.[2] ?? 0), Number(match?.[1])];
 }
 
 /** `[changed, total]` from the build's "Rebuild: 3 of 20 pages changed" line. */
@@ -39,7 +48,9 @@ describe('npm run build after a first build', () => {
     const first = folderDigest(out);
     const log = build(out);
     expect(rebuilt(log)?.[0]).toBe(0);
-    expect(log).toContain('en, ja, ko, zh-cn unchanged');
+    const [kept, parts] = searchParts(log);
+    expect(parts).toBeGreaterThanOrEqual(8);
+    expect(kept).toBe(parts);
     expect(folderDigest(out)).toEqual(first);
   });
 
@@ -49,7 +60,9 @@ describe('npm run build after a first build', () => {
     for (const file of deleted) rmSync(join(out, file));
     const log = build(out);
     expect(rebuilt(log)?.[0]).toBe(1);
-    expect(log).toContain('en, ja, zh-cn unchanged');
+    // Only the part the ko fragment was in is indexed again: ja/ssl-verify is rendered again as it was.
+    const [kept, parts] = searchParts(log);
+    expect(kept).toBe(parts - 1);
     expect(folderDigest(out)).toEqual(first);
   });
 
@@ -58,7 +71,11 @@ describe('npm run build after a first build', () => {
     writeFileSync(permission, readFileSync(permission, 'utf8').replace('Give your user write access to the cache folder.', 'Make the cache folder writable by your user.'));
     const inode = (file: string) => statSync(join(out, file)).ino;
     const before = { other: inode('en/ssl-verify/index.html'), otherFallback: inode('ko/ssl-verify/index.html'), edited: inode('ko/permission/index.html') };
-    const [changed = 0, total = 0] = rebuilt(build(out)) ?? [];
+    const log = build(out);
+    const [changed = 0, total = 0] = rebuilt(log) ?? [];
+    // Only the parts of the four languages that hold the entry are indexed again.
+    const [kept, parts] = searchParts(log);
+    expect(kept).toBe(parts - 4);
     // The entry in its own language and as the fallback of the three others, and the listings
     // that show its date; not the other entries.
     expect(changed).toBeGreaterThanOrEqual(4);

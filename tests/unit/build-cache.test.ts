@@ -78,7 +78,7 @@ describe('the build manifest', () => {
     const cacheDir = join(work, 'manifest-cache');
     const output = join(work, 'manifest-out');
     mkdirSync(output, { recursive: true });
-    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['index.html', 'x']]), searchLanguages: new Map(), searchEntry: undefined, groups: new Map() };
+    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['index.html', 'x']]), searchParts: new Map(), searchEntry: undefined, groups: new Map() };
     saveManifest(cacheDir, output, manifest);
     expect(readManifest(cacheDir, output, 'v1')?.files.get('index.html')).toBe('x');
     expect(readManifest(cacheDir, output, 'v2')).toBeUndefined();
@@ -92,7 +92,7 @@ describe('the build manifest', () => {
     const staging = join(work, 'writer');
     const output = join(work, 'writer-output');
     const first = new OutputWriter(output, undefined);
-    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['gone.txt', first.write('gone.txt', 'gone')]]), searchLanguages: new Map(), searchEntry: undefined, groups: new Map() };
+    const manifest = { buildId: 'b1', codeVersion: 'v1', files: new Map([['gone.txt', first.write('gone.txt', 'gone')]]), searchParts: new Map(), searchEntry: undefined, groups: new Map() };
     for (const file of ['same.txt', 'deleted-by-hand.txt']) manifest.files.set(file, first.write(file, 'unchanged'));
     rmSync(join(output, 'deleted-by-hand.txt'));
 
@@ -116,7 +116,7 @@ describe('the build manifest', () => {
     };
     expect(first.group('redirects', 'inputs-1', make(first, 'one'))).toBe('2 pages: one');
     first.write('sitemap.xml', 'not in the group');
-    const manifest = { buildId: 'b1', codeVersion: 'v1', files: first.files, searchLanguages: new Map(), searchEntry: undefined, groups: first.groups };
+    const manifest = { buildId: 'b1', codeVersion: 'v1', files: first.files, searchParts: new Map(), searchEntry: undefined, groups: first.groups };
     expect(manifest.groups.get('redirects')?.files).toEqual(['old/a/index.html', 'old/b/index.html']);
 
     const kept = new OutputWriter(join(work, 'group-staging-1'), { dir: output, manifest });

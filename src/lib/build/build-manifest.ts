@@ -9,9 +9,9 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writ
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
-/** One language's Pagefind index, as a rebuild can keep it. */
-export interface SearchLanguage {
-  /** The fingerprint of the language's pages the index was built from. */
+/** One part of a language's Pagefind index (see `search/index-parts.ts`), as a rebuild can keep it. */
+export interface SearchIndexPart {
+  /** The fingerprint of the pages the part was built from. */
   readonly fingerprint: string;
   /** Its files, relative to the output folder, with their stamps. */
   readonly files: ReadonlyMap<string, string>;
@@ -35,8 +35,8 @@ export interface BuildManifest {
   readonly codeVersion: string;
   /** Every file of the output (relative path, `/`-separated) and its stamp. */
   readonly files: ReadonlyMap<string, string>;
-  /** Pagefind index per language key, for languages none of whose pages changed. */
-  readonly searchLanguages: ReadonlyMap<string, SearchLanguage>;
+  /** Each part of each language's Pagefind index, by its key (`en/0`). */
+  readonly searchParts: ReadonlyMap<string, SearchIndexPart>;
   /** The fields of `pagefind-entry.json` that every language shares (version, characters). */
   readonly searchEntry: Readonly<Record<string, unknown>> | undefined;
   /** Groups of files made from one set of inputs (redirect pages, signature indexes), by name. */

@@ -7,8 +7,8 @@
  * changes the mirror first marks it as changing, and names its own build id only when done;
  * anything unexpected means the mirror is made again from scratch.
  */
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { linkFile } from './link-file.ts';
 
 interface MirrorState {
@@ -29,7 +29,8 @@ export class PageMirror {
 
   /**
    * Makes the mirror show `files`, each linked from `sourceOf(file)`. When it showed the build
-   * `previousBuildId`, only `changed` files are linked again and files no longer listed removed.
+   * `previousBuildId`, only `changed` files and files it did not show are linked again, and
+   * files no longer listed removed.
    * `discard` deletes a stale mirror (it may hold tens of thousands of links).
    */
   sync(previousBuildId: string | undefined, files: ReadonlySet<string>, changed: ReadonlySet<string>, sourceOf: (file: string) => string, discard: (dir: string) => void): void {
@@ -37,8 +38,10 @@ export class PageMirror {
     const valid = previousBuildId !== undefined && state?.buildId === previousBuildId && existsSync(this.dir);
     this.writeState({ buildId: '', files: [] });
     if (valid) {
-      for (const file of state.files) if (!files.has(file)) rmSync(join(this.dir, file), { force: true });
-      for (const file of changed) {
+      const shown = new Set(state.files);
+      for (const file of shown) if (!files.has(file)) rmSync(join(this.dir, file), { force: true });
+      for (const file of files) {
+        if (shown.has(file) && !changed.has(file)) continue;
         rmSync(join(this.dir, file), { force: true });
         linkFile(sourceOf(file), join(this.dir, file));
       }
@@ -58,6 +61,12 @@ export class PageMirror {
     this.writeState({ buildId, files: this.files });
   }
 
+  /** Removes the mirror, for a mirror made for one build only. */
+  remove(): void {
+    rmSync(this.dir, { recursive: true, force: true });
+    rmSync(this.stateFile, { force: true });
+  }
+
   private readState(): MirrorState | undefined {
     try {
       return JSON.parse(readFileSync(this.stateFile, 'utf8')) as MirrorState;
@@ -67,6 +76,7 @@ export class PageMirror {
   }
 
   private writeState(state: MirrorState): void {
+    mkdirSync(dirname(this.stateFile), { recursive: true });
     writeFileSync(`${this.stateFile}.tmp`, JSON.stringify(state));
     renameSync(`${this.stateFile}.tmp`, this.stateFile);
   }

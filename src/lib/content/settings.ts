@@ -13,8 +13,10 @@
  *   ignore_front_matter: [author]  # more front-matter fields to accept without a meaning here
  *   redirects:                 # old paths of pages that no longer exist, and where they go now
  *     /old/removed-page/: /en/new-page/     # a page's URL, or a file: en/guides/new.md
+ *   pages_per_search_index: 2000  # a language's search index is split in parts of this many pages
  * ```
  */
+import { DEFAULT_PAGES_PER_PART } from '../search/index-parts.ts';
 import type { DiagnosticSink, Position } from './diagnostic.ts';
 
 /** What happens to a broken link: the build fails, prints a warning, or says nothing. */
@@ -52,6 +54,8 @@ export interface ErrataSettings {
   readonly ignoredFields: readonly string[];
   /** Old paths that redirect to a page, for pages that no longer exist to carry `redirect_from`. */
   readonly redirects: readonly ConfiguredRedirect[];
+  /** The most pages one part of a language's search index holds (see `search/index-parts.ts`). */
+  readonly pagesPerSearchIndex: number;
 }
 
 export interface ConfiguredRedirect {
@@ -68,6 +72,7 @@ export const DEFAULT_SETTINGS: ErrataSettings = {
   layouts: DEFAULT_LAYOUTS,
   ignoredFields: [],
   redirects: [],
+  pagesPerSearchIndex: DEFAULT_PAGES_PER_PART,
 };
 
 /** A YAML mapping (not a list, not a scalar). */
@@ -97,7 +102,7 @@ export function readErrataSettings(config: Readonly<Record<string, unknown>>, fi
     sink.error(file, positionOf(['errata', key]), 'config-value', `"errata.${key}" must be one of ${BROKEN_LINK_LEVELS.join(', ')}, but it is ${JSON.stringify(value)}.`);
     return fallback;
   };
-  const known = ['on_broken_links', 'on_broken_images', 'on_broken_anchors', 'layouts', 'ignore_front_matter', 'redirects'];
+  const known = ['on_broken_links', 'on_broken_images', 'on_broken_anchors', 'layouts', 'ignore_front_matter', 'redirects', 'pages_per_search_index'];
   for (const key of Object.keys(block)) {
     if (!known.includes(key)) {
       sink.error(file, positionOf(['errata', key]), 'config-value', `Unknown setting "errata.${key}". Known settings: ${known.join(', ')}.`);
@@ -111,7 +116,20 @@ export function readErrataSettings(config: Readonly<Record<string, unknown>>, fi
     layouts: { ...DEFAULT_LAYOUTS, ...readLayouts(block['layouts'], file, positionOf, sink) },
     ignoredFields: readNames(block['ignore_front_matter'], file, positionOf, sink),
     redirects: readRedirects(block['redirects'], file, positionOf, sink),
+    pagesPerSearchIndex: readPagesPerSearchIndex(block['pages_per_search_index'], file, positionOf, sink),
   };
+}
+
+function readPagesPerSearchIndex(value: unknown, file: string, positionOf: PositionOf, sink: DiagnosticSink): number {
+  if (value === undefined || value === null) return DEFAULT_SETTINGS.pagesPerSearchIndex;
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
+  sink.error(
+    file,
+    positionOf(['errata', 'pages_per_search_index']),
+    'config-value',
+    `"errata.pages_per_search_index" must be a whole number of pages, at least 1 (default ${DEFAULT_PAGES_PER_PART}), but it is ${JSON.stringify(value)}.`,
+  );
+  return DEFAULT_SETTINGS.pagesPerSearchIndex;
 }
 
 function readRedirects(value: unknown, file: string, positionOf: PositionOf, sink: DiagnosticSink): ConfiguredRedirect[] {
