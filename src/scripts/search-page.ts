@@ -123,7 +123,8 @@ export function startSearchPage(): void {
   const loadPagefind = (): Promise<PagefindApi> =>
     (pagefind ??= import(/* @vite-ignore */ new URL('/pagefind/pagefind.js', location.href).href).then(async (api: PagefindApi) => {
       await api.options(options);
-      await Promise.all(parts.map((part) => api.mergeIndex(new URL(part, location.href).href, options)));
+      // Result URLs are site paths, as the first part's are (Pagefind prefixes a merged index's with its origin).
+      await Promise.all(parts.map((part) => api.mergeIndex(new URL(part, location.href).href, { ...options, baseUrl: '/' })));
       return api;
     }));
 

@@ -26,7 +26,7 @@ export function partCount(pages: number, pagesPerPart: number): number {
  */
 export function partOf(path: string, parts: number): number {
   if (parts <= 1) return 0;
-  // FNV-1a (32 bits): stable across runtimes, and even enough for page paths.
+  // FNV-1a (32 bits) over the UTF-16 code units: stable across runtimes, and even enough for paths.
   let hash = 0x811c9dc5;
   for (let index = 0; index < path.length; index++) {
     hash ^= path.charCodeAt(index);
