@@ -3,11 +3,13 @@
  * manifest's validity rules and the journal that finishes an interrupted commit.
  */
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest, saveManifest } from '../../src/lib/build/build-manifest.ts';
 import { CacheStore } from '../../src/lib/build/cache-store.ts';
+import { fingerprint } from '../../src/lib/build/fingerprint.ts';
 import { OutputWriter } from '../../src/lib/build/output-writer.ts';
 import { PageMirror } from '../../src/lib/build/page-mirror.ts';
 import { DiagnosticSink } from '../../src/lib/content/diagnostic.ts';
@@ -22,6 +24,16 @@ import { makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const work = makeWorkDir('build-cache-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('fingerprints', () => {
+  it('hash text in one call and bytes part by part to the same digest, each part kept apart', () => {
+    // sha1 of "2:ab1:c" and of the Japanese path's parts, as written by hand.
+    expect(fingerprint('ab', 'c')).toBe(createHash('sha1').update('2:ab1:c').digest('hex'));
+    expect(fingerprint('/ja/エラー/', '')).toBe(createHash('sha1').update('8:/ja/エラー/0:').digest('hex'));
+    expect(fingerprint('ab', new Uint8Array([99]))).toBe(fingerprint('ab', 'c'));
+    expect(fingerprint('a', 'bc')).not.toBe(fingerprint('ab', 'c'));
+  });
+});
 
 describe('CacheStore', () => {
   it('keeps values between builds and drops those no build asked for', () => {

@@ -47,7 +47,13 @@ export function pageFingerprints(data: SiteData, { codeVersion, digest: siteDige
     ]),
   );
   const frameOf = (locale: Locale) => frames.get(locale) ?? '';
-  const changedAt = (contentPath: string) => history.lastChange(contentPath)?.date.toISOString() ?? '';
+  // Each page's date is read for its entry, the translation status and its summary: once is enough.
+  const changes = new Map<string, string>();
+  const changedAt = (contentPath: string) => {
+    let date = changes.get(contentPath);
+    if (date === undefined) changes.set(contentPath, (date = history.lastChange(contentPath)?.date.toISOString() ?? ''));
+    return date;
+  };
 
   const entries = new Map<string, string>();
   for (const route of catalog.routes()) {
