@@ -13,7 +13,7 @@
  *   ignore_front_matter: [author]  # more front-matter fields to accept without a meaning here
  *   redirects:                 # old paths of pages that no longer exist, and where they go now
  *     /old/removed-page/: /en/new-page/     # a page's URL, or a file: en/guides/new.md
- *   pages_per_search_index: 2000  # a language's search index is split in parts of this many pages
+ *   pages_per_search_index: 2000  # a language's search index comes in parts of about this many pages
  * ```
  */
 import { DEFAULT_PAGES_PER_PART } from '../search/index-parts.ts';
@@ -54,7 +54,7 @@ export interface ErrataSettings {
   readonly ignoredFields: readonly string[];
   /** Old paths that redirect to a page, for pages that no longer exist to carry `redirect_from`. */
   readonly redirects: readonly ConfiguredRedirect[];
-  /** The most pages one part of a language's search index holds (see `search/index-parts.ts`). */
+  /** About how many pages one part of a language's search index holds (see `search/index-parts.ts`). */
   readonly pagesPerSearchIndex: number;
 }
 

@@ -1,12 +1,14 @@
 /**
- * A language's Pagefind index comes in parts of at most `pagesPerPart` pages, each a Pagefind
- * index of its own that the search page merges (Pagefind's `mergeIndex`). A rebuild after one
+ * A language's Pagefind index comes in parts of about `pagesPerPart` pages (as many parts as
+ * that makes, the pages spread by a hash), each a Pagefind index of its own that the search
+ * page merges (Pagefind's `mergeIndex`). A rebuild after one
  * page changed re-indexes only that page's part: indexing is most of a large rebuild, and it
  * grows with the pages indexed. Which part a page is in depends only on its path and the
  * number of parts, so it stays put from build to build.
  *
  * Shared by the build and the search page: no Node imports.
  */
+import { stableBucket } from './stable-bucket.ts';
 
 /** Pages per part unless the site says otherwise (`errata.pages_per_search_index`). */
 export const DEFAULT_PAGES_PER_PART = 2000;
@@ -25,14 +27,7 @@ export function partCount(pages: number, pagesPerPart: number): number {
  * @example partOf('/en/git-push-rejected/', 1) === 0
  */
 export function partOf(path: string, parts: number): number {
-  if (parts <= 1) return 0;
-  // FNV-1a (32 bits) over the UTF-16 code units: stable across runtimes, and even enough for paths.
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < path.length; index++) {
-    hash ^= path.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % parts;
+  return parts <= 1 ? 0 : stableBucket(path, parts);
 }
 
 /**

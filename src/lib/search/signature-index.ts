@@ -6,6 +6,7 @@
  * (the display record of a few entries). Built at build time; read by the browser and the CLI.
  */
 import { extractErrorLines } from './normalise-paste.ts';
+import { stableBucket } from './stable-bucket.ts';
 
 const INDEX_VERSION = 1;
 
@@ -38,14 +39,9 @@ export interface SignatureIndex {
   readonly chunks: ReadonlyMap<number, Chunk>;
 }
 
-/** FNV-1a: the same shard for a token in the build, the browser and the CLI. */
+/** The same shard for a token in the build, the browser and the CLI. */
 export function tokenShard(token: string, shards: number): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < token.length; i++) {
-    hash ^= token.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0) % shards;
+  return stableBucket(token, shards);
 }
 
 /** Weight of a token that `df` of `docs` entries have: rare identifiers weigh more than `error`. */
