@@ -30,7 +30,7 @@ import type { CheckReuse } from '../lib/site/check-site.ts';
 import type { SiteData } from '../lib/site/site-data.ts';
 import { siteDigest } from '../lib/site/site-digest.ts';
 import { removeInBackground } from '../server/atomic-output.ts';
-import { mirrorName, type SearchSources } from './search-index.ts';
+import { mirrorFolder, mirrorName, type SearchSources } from './search-index.ts';
 
 export class IncrementalBuild {
   readonly codeVersion: string;
@@ -153,7 +153,7 @@ export class IncrementalBuild {
         return unchanged && [...index.files.keys()].every((file) => existsSync(join(this.target, file))) ? index : undefined;
       },
       keptEntry: previous?.searchEntry,
-      pagesFolder: (part) => join(this.mirror.dir, String(part.part)),
+      pagesFolder: (part) => mirrorFolder(this.mirror.dir, part),
       fingerprint: (part) => this.partPrints.get(part.key) ?? '',
     };
   }

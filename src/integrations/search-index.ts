@@ -23,7 +23,7 @@ export interface SearchSources {
   kept(part: IndexPart): SearchIndexPart | undefined;
   /** The shared fields of the previous `pagefind-entry.json`. */
   readonly keptEntry: Readonly<Record<string, unknown>> | undefined;
-  /** A folder that holds every page of the part, and no other, as the new output has it. */
+  /** A folder whose `<segment>/` holds every page of the part, and no other, as the new output has it. */
   pagesFolder(part: IndexPart): string;
   /** What the part's pages were made from. */
   fingerprint(part: IndexPart): string;
@@ -34,6 +34,11 @@ export interface SearchSources {
 /** A page's name in a page mirror: the mirror's folder `<part>` holds the part's pages. */
 export function mirrorName(part: IndexPart, file: string): string {
   return `${part.part}/${file}`;
+}
+
+/** The folder of a page mirror that holds a part's pages (among other languages' same-numbered parts). */
+export function mirrorFolder(mirrorDir: string, part: IndexPart): string {
+  return join(mirrorDir, String(part.part));
 }
 
 /**
@@ -48,7 +53,7 @@ export function freshSearchSources(outDir: string, mirrorDir: string, pages: Rea
   return {
     kept: () => undefined,
     keptEntry: undefined,
-    pagesFolder: (part) => join(mirror.dir, String(part.part)),
+    pagesFolder: (part) => mirrorFolder(mirror.dir, part),
     fingerprint: () => '',
     dispose: () => mirror.remove(),
   };
