@@ -149,8 +149,7 @@ export class IncrementalBuild {
       kept: (part) => {
         const index = previous?.searchParts.get(part.key);
         const unchanged = index && index.fingerprint === this.partPrints.get(part.key);
-        // Rebuilt, too, when one of its files was deleted from the output by hand.
-        return unchanged && [...index.files.keys()].every((file) => existsSync(join(this.target, file))) ? index : undefined;
+        return unchanged && out.stillThere(index.files.keys()) ? index : undefined;
       },
       keptEntry: previous?.searchEntry,
       pagesFolder: (part) => mirrorFolder(this.mirror.dir, part),

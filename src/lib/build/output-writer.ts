@@ -63,8 +63,7 @@ export class OutputWriter {
   group(name: string, inputs: string | undefined, make: () => string): string {
     const manifest = this.previous?.manifest;
     const previous = manifest?.groups.get(name);
-    const dir = this.previous?.dir ?? '';
-    if (inputs !== undefined && previous?.inputs === inputs && previous.files.every((file) => manifest?.files.has(file) && existsSync(join(dir, file)))) {
+    if (inputs !== undefined && previous?.inputs === inputs && this.stillThere(previous.files)) {
       for (const file of previous.files) this.record(file, manifest?.files.get(file) ?? '');
       this.groups.set(name, previous);
       return previous.message;
@@ -78,6 +77,17 @@ export class OutputWriter {
     } finally {
       this.grouped = undefined;
     }
+  }
+
+  /**
+   * Whether every one of `files` is in the previous output, by its manifest and on disk: what
+   * keeping files made by an earlier build takes (one may have been deleted by hand since).
+   */
+  stillThere(files: Iterable<string>): boolean {
+    const previous = this.previous;
+    if (!previous) return false;
+    for (const file of files) if (!previous.manifest.files.has(file) || !existsSync(join(previous.dir, file))) return false;
+    return true;
   }
 
   /** Files of the previous output that the new one does not have. */
