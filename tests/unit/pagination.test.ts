@@ -3,8 +3,8 @@
  * page, in the listing's order, and every page linking to the others.
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileHistory } from '../../src/lib/content/git-history.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
@@ -112,5 +112,42 @@ describe('a catalog larger than a page', () => {
     expect(locs.has(url(pagedPath(translationsPath(ja), translationsPageCount(data, ja))))).toBe(true);
     expect(locs.has(url(pagedPath(azPath(ja), azPageCount(data, ja))))).toBe(true);
     for (const key of categoryKeys(data, ja)) expect(locs.has(url(pagedPath(categoryPath(ja, key), categoryPageCount(data, ja, key))))).toBe(true);
+  });
+});
+
+describe('a listing shorter in one locale than in another', () => {
+  // 101 entries with two more messages each in English (303 A–Z messages, two pages), their
+  // Japanese translations with none (101 messages, one page).
+  const root = makeWorkDir('pagination-uneven-');
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+  const files: Record<string, string> = { '_config.yml': 'title: Uneven\nurl: https://uneven.example\nlanguages: [en, ja]\ndefault_lang: en\n' };
+  for (let index = 0; index < 101; index++) {
+    files[`en/e${index}.md`] = `---\ntitle: "Error ${index}"\npagename: e${index}\nlang: en\nerrors:\n  - "E${index}A: first"\n  - "E${index}B: second"\n---\n\n# \`E${index}: failed\`\n`;
+    files[`ja/e${index}.md`] = `---\ntitle: "エラー ${index}"\npagename: e${index}\nlang: ja\n---\n\n# \`E${index}: failed\`\n`;
+  }
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(root, 'content', path)), { recursive: true });
+    writeFileSync(join(root, 'content', path), text);
+  }
+  const site = loadSite({ contentDir: join(root, 'content'), rootDir: root });
+  const data: SiteData = { site, catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories), history: readFileHistory(join(root, 'content')) };
+  const [en, ja] = site.sources.localeConfig.locales;
+
+  it('links each page to the same page in the other language, or to its last one', () => {
+    expect(site.diagnostics).toEqual([]);
+    if (!en || !ja) throw new Error('locales');
+    expect([azPageCount(data, en), azPageCount(data, ja)]).toEqual([2, 1]);
+    const second = azView(data, en, 2);
+    expect(second?.languages.find((link) => link.locale === ja)?.href).toBe('/ja/a-z/');
+    expect(second?.head.alternates.find((alternate) => alternate.hreflang === 'ja')?.href).toBe('https://uneven.example/ja/a-z/');
+    expect(azView(data, ja, 1)?.languages.find((link) => link.locale === en)?.href).toBe('/en/a-z/');
+  });
+
+  it('lists in the sitemap each language\'s own pages, with alternates that exist', () => {
+    const urls = sitemapUrls(data);
+    const locs = new Set(urls.map((url) => url.loc));
+    expect(locs.has('https://uneven.example/en/a-z/2/')).toBe(true);
+    expect(locs.has('https://uneven.example/ja/a-z/2/')).toBe(false);
+    for (const url of urls) for (const alternate of url.alternates) expect(locs, `${url.loc} → ${alternate.href}`).toContain(alternate.href);
   });
 });

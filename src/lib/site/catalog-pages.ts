@@ -11,7 +11,7 @@ import { azGroups, type AzGroup, type AzInput } from './a-z.ts';
 import type { CategoryGroup, PageRoute } from './catalog.ts';
 import { formatDate } from './entry-view.ts';
 import { localePageView, type LocalePageView } from './locale-pages.ts';
-import { PAGE_SIZE, pageCount, pagedPath, pageItems, type PageOfListing } from './pagination.ts';
+import { PAGE_SIZE, pageCount, pagedPath, pageItems, samePageIn, type PageOfListing } from './pagination.ts';
 import { memoView, type SiteData } from './site-data.ts';
 import { summarize, translationRows, type LocaleSummary, type TranslationRow, type TranslationState } from './translation-status.ts';
 
@@ -102,7 +102,7 @@ function computeCategoryPageView(data: SiteData, locale: Locale, key: string, pa
     ...localePageView(data, locale, {
       title: pageTitle(locale, group.label, { page, count }),
       description: intro,
-      pathOf: (target) => pagedPath(categoryPath(target, group.key), page),
+      pathOf: (target) => samePageIn(categoryPath(target, group.key), page, categoryPageCount(data, target, key)),
     }),
     group,
     items: pageItems(group.items, PAGE_SIZE.category, page),
@@ -153,8 +153,10 @@ export function azView(data: SiteData, locale: Locale, page = 1): AzView | undef
 /** How many pages the A–Z list takes in `locale`. */
 export function azPageCount(data: SiteData, locale: Locale): number {
   // Counted without sorting the list: a rebuild that renders none of its pages needs no more.
-  const entries = data.catalog.categoryGroups(locale, uiText(locale.name, 'category.uncategorized')).flatMap((group) => group.items);
-  return pageCount(entries.reduce((total, route) => total + 1 + route.page.errors.length, 0), PAGE_SIZE.az);
+  return memoView(data, `a-z-count:${locale.name}`, () => {
+    const entries = data.catalog.categoryGroups(locale, uiText(locale.name, 'category.uncategorized')).flatMap((group) => group.items);
+    return pageCount(entries.reduce((total, route) => total + 1 + route.page.errors.length, 0), PAGE_SIZE.az);
+  });
 }
 
 /** The locale's whole list: every message, sorted, with its letter; and the page each letter starts on. */
@@ -200,7 +202,7 @@ function computeAzView(data: SiteData, locale: Locale, page: number): AzView | u
     ...localePageView(data, locale, {
       title: pageTitle(locale, uiText(locale.name, 'az.heading'), { page, count }),
       description: uiText(locale.name, 'az.intro', { count: messages.length }),
-      pathOf: (target) => pagedPath(azPath(target), page),
+      pathOf: (target) => samePageIn(azPath(target), page, azPageCount(data, target)),
     }),
     groups,
     letters: letterStarts.map(({ letter, page: starts }) => ({ letter, href: `${starts === page ? '' : pathOf(starts)}#${azLetterId(letter)}` })),
@@ -300,7 +302,7 @@ function computeTranslationsView(data: SiteData, locale: Locale, page: number): 
     ...localePageView(data, locale, {
       title: pageTitle(locale, uiText(locale.name, 'translations.heading'), { page, count }),
       description: uiText(locale.name, 'translations.intro'),
-      pathOf: (target) => pagedPath(translationsPath(target), page),
+      pathOf: (target) => samePageIn(translationsPath(target), page, translationsPageCount(data, target)),
     }),
     columns: localeConfig.locales.map((column) => ({ label: nativeLanguageName(column.bcp47), lang: column.bcp47 })),
     rows,

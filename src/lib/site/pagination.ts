@@ -38,6 +38,16 @@ export function pagedPath(path: string, page: number): string {
   return page <= 1 ? path : `${path}${page}/`;
 }
 
+/**
+ * Page `page` of the same listing in another locale, or that locale's last page when its
+ * listing is shorter (an A–Z list counts its own translations' messages): language links,
+ * hreflang alternates and the sitemap never lead to a page that does not exist.
+ * @example samePageIn('/ja/a-z/', 3, 2) === '/ja/a-z/2/'
+ */
+export function samePageIn(path: string, page: number, count: number): string {
+  return pagedPath(path, Math.min(page, count));
+}
+
 /** The route parameter of page `page` (a rest parameter: none for page 1). */
 export function pageParam(page: number): string | undefined {
   return page <= 1 ? undefined : String(page);

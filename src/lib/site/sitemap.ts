@@ -7,7 +7,7 @@
 import { absoluteUrl, azPath, categoryPath, entryPath, localeHomePath, ROOT_PATH, SITEMAP_PATH, translationsPath } from '../routing/routes.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { azPageCount, categoryKeys, categoryPageCount, translationsPageCount } from './catalog-pages.ts';
-import { pagedPath } from './pagination.ts';
+import { samePageIn } from './pagination.ts';
 import { localeAlternates, translationAlternates, type Alternate } from './head.ts';
 import type { SiteData } from './site-data.ts';
 
@@ -50,15 +50,21 @@ export function sitemapUrls(data: SiteData): SitemapUrl[] {
       lastmod: undefined,
     }));
   const defaultLocale = localeConfig.defaultLocale;
-  // Fallbacks give every locale the same entries, so the same number of pages.
-  const everyPage = (count: number, pathOf: (locale: Locale) => string): SitemapUrl[] =>
-    Array.from({ length: count }, (_, index) => everyLocale((locale) => pagedPath(pathOf(locale), index + 1))).flat();
+  // Every page of a listing in each locale, with the alternates the page itself has: a locale's
+  // listing can be shorter than another's (an A–Z list counts its own translations' messages).
+  const everyPage = (listingOf: (locale: Locale) => string, countOf: (locale: Locale) => number): SitemapUrl[] =>
+    localeConfig.locales.flatMap((locale) =>
+      Array.from({ length: countOf(locale) }, (_, index) => {
+        const pathOf = (target: Locale) => samePageIn(listingOf(target), index + 1, countOf(target));
+        return { loc: absoluteUrl(siteUrl, pathOf(locale)), alternates: localeAlternates(localeConfig, siteUrl, pathOf), lastmod: undefined };
+      }),
+    );
   const urls: SitemapUrl[] = [
     { loc: absoluteUrl(siteUrl, ROOT_PATH), alternates: [], lastmod: undefined },
     ...everyLocale(localeHomePath),
-    ...categoryKeys(data, defaultLocale).flatMap((key) => everyPage(categoryPageCount(data, defaultLocale, key), (locale) => categoryPath(locale, key))),
-    ...everyPage(azPageCount(data, defaultLocale), azPath),
-    ...everyPage(translationsPageCount(data, defaultLocale), translationsPath),
+    ...categoryKeys(data, defaultLocale).flatMap((key) => everyPage((locale) => categoryPath(locale, key), (locale) => categoryPageCount(data, locale, key))),
+    ...everyPage(azPath, (locale) => azPageCount(data, locale)),
+    ...everyPage(translationsPath, (locale) => translationsPageCount(data, locale)),
   ];
   for (const pagename of catalog.pagenames) {
     const translations = catalog.translations(pagename);
