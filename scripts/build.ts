@@ -5,7 +5,8 @@
  * is removed by the next one. Astro runs in this process, so killing the build kills all of it.
  *
  * A build after a first one is incremental (src/integrations/incremental-build.ts): only what
- * changed is rendered and written, and applied over the output at the end.
+ * changed is rendered and written, and applied over the output at the end. Under the same code,
+ * it renders without starting Astro (src/integrations/rebuild-without-astro.ts).
  *
  * The output folder is `dist/`, or ERRATA_OUT_DIR.
  */
@@ -15,10 +16,10 @@ import { discardManifest, saveManifest } from '../src/lib/build/build-manifest.t
 import { takeBuildPlan } from '../src/lib/build/build-plan.ts';
 import { commitChanges, lockOutput, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
 
-// Every build loads Astro, Vite and their hundreds of modules: their compiled code is kept
-// between builds, which saves about half a second of each.
+// Every build loads Astro (or the render bundle), Vite and their hundreds of modules: their
+// compiled code is kept between builds, which saves about half a second of each.
 enableCompileCache(join('node_modules', '.cache', 'errata', 'compiled-code'));
-const { build } = await import('astro');
+const { consoleLogger, rebuildWithoutAstro } = await import('../src/integrations/rebuild-without-astro.ts');
 
 const target = resolve(process.env['ERRATA_OUT_DIR'] ?? 'dist');
 try {
@@ -46,7 +47,11 @@ process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 
 try {
-  await build({ root: process.cwd() });
+  // After a content change, the pages are rendered without starting Astro when they can be.
+  if (!(await rebuildWithoutAstro(staging, consoleLogger('errata')))) {
+    const { build } = await import('astro');
+    await build({ root: process.cwd() });
+  }
   const plan = takeBuildPlan();
   if (!plan) throw new Error('The errata integration did not finish the build.');
   // A crash from here on must not leave a manifest that describes the wrong files.

@@ -18,7 +18,7 @@ import { CacheStore } from '../lib/build/cache-store.ts';
 import { codeVersion } from '../lib/build/code-version.ts';
 import { fingerprint } from '../lib/build/fingerprint.ts';
 import { listFiles } from '../lib/build/list-files.ts';
-import type { OutputWriter, PreviousOutput } from '../lib/build/output-writer.ts';
+import { type OutputWriter, type PreviousOutput, stillThere } from '../lib/build/output-writer.ts';
 import { PageMirror } from '../lib/build/page-mirror.ts';
 import { setUnchangedPages } from '../lib/build/render-plan.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
@@ -29,8 +29,12 @@ import { searchParts } from '../lib/site/search-parts.ts';
 import type { CheckReuse } from '../lib/site/check-site.ts';
 import type { SiteData } from '../lib/site/site-data.ts';
 import { siteDigest } from '../lib/site/site-digest.ts';
+import { readSiteUrl } from '../lib/content/site-url.ts';
 import { removeInBackground } from '../server/atomic-output.ts';
 import { mirrorFolder, mirrorName, type SearchSources } from './search-index.ts';
+
+/** The group of the files Astro writes besides pages (see `recordPages`). */
+const ASTRO_FILES = 'astro-files';
 
 export class IncrementalBuild {
   readonly codeVersion: string;
@@ -43,7 +47,12 @@ export class IncrementalBuild {
   readonly previous: BuildManifest | undefined;
   private readonly mirror: PageMirror;
   private readonly target: string;
-  private readonly cacheDir: string;
+  readonly cacheDir: string;
+  /**
+   * What the pages' render bundle is made from besides the code: the site URL, which Astro's
+   * config reads from the content (see `render-bundle.ts`).
+   */
+  readonly renderKey: string;
   /** Output file of every fingerprinted page → its fingerprint, once planned. */
   private pageFiles = new Map<string, string>();
   /** The entry pages' files, each with its name in the page mirror: what the search index is built from. */
@@ -64,6 +73,7 @@ export class IncrementalBuild {
     this.findings = new CacheStore(join(this.cacheDir, 'findings'), 'findings');
     this.mirror = new PageMirror(join(this.cacheDir, 'search-pages'));
     this.previous = readManifest(this.cacheDir, target, this.codeVersion);
+    this.renderKey = fingerprint(this.codeVersion, readSiteUrl() ?? '');
   }
 
   /** The output this build builds upon, when there is one. */
@@ -117,16 +127,43 @@ export class IncrementalBuild {
       : 'Full build: no earlier output of this code version to build upon.';
   }
 
+  /** Whether the search index reads the page in this output file (once pages are planned). */
+  isSearched(file: string): boolean {
+    return this.entryFiles.has(file);
+  }
+
   /** What the catalog-wide results of this build are made from (see `site-digest.ts`). */
   siteDigest(data: SiteData): string {
     return (this.digest ??= siteDigest(data.site, this.codeVersion));
   }
 
-  /** Records what Astro wrote, and the pages that stay as they are. */
-  recordPages(out: OutputWriter): void {
+  /**
+   * Whether this rebuild can render its pages with the kept render bundle, without Astro: the
+   * previous output holds every file Astro wrote besides pages (its scripts and styles, the
+   * `public/` files), made under the same code and site URL.
+   */
+  canRenderWithoutAstro(): boolean {
+    const previous = this.previous;
+    const files = previous?.groups.get(ASTRO_FILES);
+    return !!files && files.inputs === this.renderKey && stillThere(this.previousOutput, files.files);
+  }
+
+  /**
+   * Records the pages rendered into the staging folder, and those that stay as they are.
+   * `renderedPages`: the page files Astro rendered, when it ran; the other files it wrote are its
+   * own (scripts, styles, `public/`), kept as a group. Without Astro, that group is kept as it was.
+   */
+  recordPages(out: OutputWriter, renderedPages: ReadonlySet<string> | undefined): void {
     const written = listFiles(out.stagingDir);
     this.astroFiles = written.length;
-    for (const file of written) out.record(file, this.pageFiles.get(file) ?? out.stampOf(file));
+    for (const file of written) if (!renderedPages || renderedPages.has(file)) out.record(file, this.pageFiles.get(file) ?? out.stampOf(file));
+    // Astro's files are recorded as it wrote them whenever it ran, even if the code is the same.
+    const make = () => {
+      if (!renderedPages) throw new Error('A rebuild without Astro found no files of Astro to keep.');
+      for (const file of written) if (!renderedPages.has(file)) out.record(file, out.stampOf(file));
+      return '';
+    };
+    out.group(ASTRO_FILES, this.renderKey, make, { reuse: !renderedPages });
     if (!this.previous) return;
     for (const [file, print] of this.pageFiles) if (!this.rendered.has(file)) out.record(file, print);
   }

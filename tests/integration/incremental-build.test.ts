@@ -1,12 +1,13 @@
 /**
  * A second `npm run build` builds upon the first: only entry pages whose inputs changed are
- * rendered, only changed files are written, and the result is byte-identical to a full build
- * of the same content.
+ * rendered (with the render bundle the first build kept, without starting Astro), only changed
+ * files are written, and the result is byte-identical to a full build of the same content.
  */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cacheFolder } from '../../src/lib/build/cache-folder.ts';
 import { folderDigest, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const work = makeWorkDir('incremental-');
@@ -34,6 +35,14 @@ function searchParts(log: string): [number, number] {
   return [Number(match?.[2] ?? 0), Number(match?.[1])];
 }
 
+/** Whether the build rendered its pages with the kept render bundle, Astro not started at all. */
+function withoutAstro(log: string): boolean {
+  const kept = /\d+ pages rendered with the kept render bundle, without starting Astro/.test(log);
+  // Astro's own build log starts so.
+  expect(/\[build\] output: "static"/.test(log), log).toBe(!kept);
+  return kept;
+}
+
 /** `[changed, total]` from the build's "Rebuild: 3 of 20 pages changed" line. */
 function rebuilt(log: string): [number, number] | undefined {
   const match = /Rebuild: (\d+) of (\d+) pages changed/.exec(log);
@@ -44,10 +53,11 @@ describe('npm run build after a first build', () => {
   const out = join(work, 'dist');
 
   it('renders nothing again when nothing changed, and writes the same output', () => {
-    expect(rebuilt(build(out))).toBeUndefined();
+    expect(withoutAstro(build(out))).toBe(false);
     const first = folderDigest(out);
     const log = build(out);
     expect(rebuilt(log)?.[0]).toBe(0);
+    expect(withoutAstro(log)).toBe(true);
     const [kept, parts] = searchParts(log);
     expect(parts).toBeGreaterThanOrEqual(8);
     expect(kept).toBe(parts);
@@ -58,11 +68,20 @@ describe('npm run build after a first build', () => {
     const first = folderDigest(out);
     const deleted = ['ja/ssl-verify/index.html', 'sitemap.xml', Object.keys(first).find((file) => file.startsWith('pagefind/fragment/ko_')) ?? ''];
     for (const file of deleted) rmSync(join(out, file));
-    const log = build(out);
+    let log = build(out);
     expect(rebuilt(log)?.[0]).toBe(1);
+    expect(withoutAstro(log)).toBe(true);
     // Only the part the ko fragment was in is indexed again: ja/ssl-verify is rendered again as it was.
     const [kept, parts] = searchParts(log);
     expect(kept).toBe(parts - 1);
+    expect(folderDigest(out)).toEqual(first);
+
+    // A file of Astro's own (a stylesheet) is only written by Astro: the rebuild starts it.
+    const stylesheet = Object.keys(first).find((file) => file.startsWith('_astro/') && file.endsWith('.css')) ?? '';
+    rmSync(join(out, stylesheet));
+    log = build(out);
+    expect(withoutAstro(log)).toBe(false);
+    expect(rebuilt(log)?.[0]).toBe(0);
     expect(folderDigest(out)).toEqual(first);
   });
 
@@ -72,6 +91,7 @@ describe('npm run build after a first build', () => {
     const inode = (file: string) => statSync(join(out, file)).ino;
     const before = { other: inode('en/ssl-verify/index.html'), otherFallback: inode('ko/ssl-verify/index.html'), edited: inode('ko/permission/index.html') };
     const log = build(out);
+    expect(withoutAstro(log)).toBe(true);
     const [changed = 0, total = 0] = rebuilt(log) ?? [];
     // Only the parts of the four languages that hold the entry are indexed again.
     const [kept, parts] = searchParts(log);
@@ -95,10 +115,32 @@ describe('npm run build after a first build', () => {
       join(content, 'en/fs/disk-full.md'),
       ['---', 'layout: default', 'title: "Disk full while writing the cache"', 'pagename: disk-full', 'lang: en', 'category: fs', '---', '', "# `OSError: [Errno 28] No space left on device`", '', '## Fix', '', 'Free some space.', ''].join('\n'),
     );
-    expect(rebuilt(build(out))?.[0]).toBeGreaterThan(0);
+    const log = build(out);
+    expect(rebuilt(log)?.[0]).toBeGreaterThan(0);
+    expect(withoutAstro(log)).toBe(true);
     expect(readFileSync(join(out, 'en/permission/index.html'), 'utf8')).toContain('Cache folder not writable');
     expect(readFileSync(join(out, 'ja/disk-full/index.html'), 'utf8')).toContain('No space left on device');
     expect(folderDigest(out)).toEqual(folderDigest(fullBuild('full-2')));
+  });
+
+  it('starts Astro when the kept render bundle is missing or broken, and still matches a full build', () => {
+    const bundle = join(cacheFolder(PROJECT_ROOT, out, content), 'render-bundle');
+    const entry = readdirSync(bundle).find((file) => file.startsWith('prerender-entry')) ?? '';
+    writeFileSync(join(bundle, entry), 'export const app = {}; throw new Error("broken bundle");\n');
+    const permission = join(content, 'en/fs/permission.md');
+    writeFileSync(permission, readFileSync(permission, 'utf8').replace('Make the cache folder writable', 'Let your user write to the cache folder'));
+    let log = build(out);
+    expect(log).toContain('Rendering with Astro: the kept render bundle did not load (broken bundle)');
+    expect(withoutAstro(log)).toBe(false);
+    expect(readFileSync(join(out, 'ko/permission/index.html'), 'utf8')).toContain('Let your user write to the cache folder');
+    expect(folderDigest(out)).toEqual(folderDigest(fullBuild('full-3')));
+
+    // That build kept a new bundle; without any, Astro renders again.
+    rmSync(bundle, { recursive: true });
+    writeFileSync(permission, readFileSync(permission, 'utf8').replace('Let your user write to the cache folder', 'Make the cache folder writable'));
+    log = build(out);
+    expect(log).toContain('Rendering with Astro: no render bundle kept');
+    expect(folderDigest(out)).toEqual(folderDigest(fullBuild('full-4')));
   });
 });
 

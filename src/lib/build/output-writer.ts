@@ -58,12 +58,12 @@ export class OutputWriter {
   /**
    * Makes a group of files with `make`, which writes them and says what it did; or, when the
    * previous output's group was made from the same `inputs` and its files are all still there,
-   * keeps those without making anything. `inputs` undefined: always made.
+   * keeps those without making anything. `inputs` undefined, or `reuse` false: always made.
    */
-  group(name: string, inputs: string | undefined, make: () => string): string {
+  group(name: string, inputs: string | undefined, make: () => string, { reuse = true } = {}): string {
     const manifest = this.previous?.manifest;
     const previous = manifest?.groups.get(name);
-    if (inputs !== undefined && previous?.inputs === inputs && this.stillThere(previous.files)) {
+    if (reuse && inputs !== undefined && previous?.inputs === inputs && this.stillThere(previous.files)) {
       for (const file of previous.files) this.record(file, manifest?.files.get(file) ?? '');
       this.groups.set(name, previous);
       return previous.message;
@@ -84,14 +84,18 @@ export class OutputWriter {
    * keeping files made by an earlier build takes (one may have been deleted by hand since).
    */
   stillThere(files: Iterable<string>): boolean {
-    const previous = this.previous;
-    if (!previous) return false;
-    for (const file of files) if (!previous.manifest.files.has(file) || !existsSync(join(previous.dir, file))) return false;
-    return true;
+    return stillThere(this.previous, files);
   }
 
   /** Files of the previous output that the new one does not have. */
   deletedFiles(): string[] {
     return this.previous ? [...this.previous.manifest.files.keys()].filter((file) => !this.files.has(file)) : [];
   }
+}
+
+/** Whether every one of `files` is in the `previous` output, by its manifest and on disk. */
+export function stillThere(previous: PreviousOutput | undefined, files: Iterable<string>): boolean {
+  if (!previous) return false;
+  for (const file of files) if (!previous.manifest.files.has(file) || !existsSync(join(previous.dir, file))) return false;
+  return true;
 }

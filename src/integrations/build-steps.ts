@@ -1,0 +1,108 @@
+/**
+ * What an errata build does before and after its pages are rendered, whoever renders them:
+ * Astro (the `errata` integration's hooks), or a rebuild that renders with the kept render
+ * bundle instead of starting Astro (see `render-bundle.ts`).
+ *
+ * Before: the content check (and the search retrieval check) runs and stops the build on any
+ * error; a rebuild decides which pages to render. After: the Pagefind index, the error-signature
+ * indexes, `_redirects`, the redirect pages, the sitemap and `robots.txt` are written.
+ */
+import { join } from 'node:path';
+import { cacheFolder } from '../lib/build/cache-folder.ts';
+import { listFiles } from '../lib/build/list-files.ts';
+import { OutputWriter } from '../lib/build/output-writer.ts';
+import { contentDir } from '../lib/content/content-dir.ts';
+import { reportSite } from '../lib/content/report.ts';
+import { redirectsFile } from '../lib/routing/host-rules.ts';
+import { ROBOTS_PATH } from '../lib/routing/routes.ts';
+import type { SignatureIndex } from '../lib/search/signature-index.ts';
+import { checkSite } from '../lib/site/check-site.ts';
+import { searchPageFiles, searchParts } from '../lib/site/search-parts.ts';
+import { headersFile } from '../lib/site/security.ts';
+import { clearSiteData, getSiteData } from '../lib/site/site-data.ts';
+import { robotsTxt, sitemapFiles, sitemapUrls } from '../lib/site/sitemap.ts';
+import type { IncrementalBuild } from './incremental-build.ts';
+import { copyAssets, writeRedirectPages } from './legacy-files.ts';
+import { freshSearchSources, startSearchIndex } from './search-index.ts';
+import { writeSignatureIndexes } from './signature-files.ts';
+
+/** Astro's integration logger, or one that writes the same lines without Astro. */
+export interface BuildLogger {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+/** The checked site's error-signature indexes, made lazily (see `checkSite`). */
+export type SignatureIndexes = () => ReadonlyMap<string, SignatureIndex>;
+
+/**
+ * Loads and checks the content; on any error, prints every problem and exits (status 1) before
+ * anything is rendered. A rebuild then decides which pages to render.
+ */
+export async function prepareBuild(logger: BuildLogger, incremental: IncrementalBuild | undefined): Promise<SignatureIndexes | undefined> {
+  clearSiteData();
+  const data = getSiteData(incremental ? { pages: incremental.pages, version: incremental.codeVersion } : undefined);
+  incremental?.pages.save();
+  const check = await checkSite(data, incremental?.checkReuse(data));
+  const report = reportSite(data.site, check.diagnostics);
+  for (const line of report.lines.slice(0, -1)) console.error(line);
+  if (!report.ok) {
+    // The lines above already say everything; a stack trace would only hide them.
+    logger.error(report.lines.at(-1) ?? 'Content check failed.');
+    process.exit(1);
+  }
+  logger.info(report.lines.at(-1) ?? '');
+  if (incremental) logger.info(incremental.planPages(data));
+  return check.indexes;
+}
+
+/** How the pages in `outDir` were rendered, for `finishBuild`. */
+export interface RenderedPages {
+  /** When Astro rendered them: the page files among the files it wrote. */
+  readonly astroPages?: ReadonlySet<string>;
+  /** Renders the pages the search index does not read, while Pagefind reads the others. */
+  readonly renderRest?: () => Promise<void>;
+}
+
+/** Writes everything besides the rendered pages into `outDir`, which holds those pages. */
+export async function finishBuild(
+  outDir: string,
+  logger: BuildLogger,
+  incremental: IncrementalBuild | undefined,
+  indexes: SignatureIndexes | undefined,
+  { astroPages, renderRest }: RenderedPages,
+): Promise<void> {
+  const data = getSiteData();
+  const { catalog, site } = data;
+  const { locales } = site.sources.localeConfig;
+  const out = new OutputWriter(outDir, incremental?.previousOutput);
+  // Pagefind reads a mirror of the pages while the files below are written.
+  const sources =
+    incremental?.searchSources(out) ??
+    freshSearchSources(outDir, join(cacheFolder(process.cwd(), outDir, contentDir()), 'search-pages-plain'), searchPageFiles(data));
+  const indexing = await startSearchIndex(out, searchParts(data).parts, catalog.routeCountsBySegment(), sources);
+  await renderRest?.();
+  if (incremental) incremental.recordPages(out, astroPages);
+  // A plain build only needs to know which files Astro wrote (see writeRedirectPages).
+  else for (const file of listFiles(outDir)) out.record(file, '');
+  // Both groups are made from the redirects, signatures and routes alone: all in the site digest.
+  const inputs = incremental?.siteDigest(data);
+  logger.info(
+    out.group('redirects', inputs, () => {
+      out.write('_redirects', redirectsFile(locales, site.redirects));
+      return writeRedirectPages(out, site);
+    }),
+  );
+  logger.info(copyAssets(out, site.assets));
+  out.write('_headers', headersFile());
+  const urls = sitemapUrls(data);
+  for (const file of sitemapFiles(urls, site.sources.siteUrl)) out.write(file.path, file.content);
+  out.write(ROBOTS_PATH, robotsTxt(site.sources.siteUrl));
+  logger.info(`Sitemap: ${urls.length} URLs, robots.txt`);
+  logger.info(out.group('signatures', inputs, () => writeSignatureIndexes(out, locales, indexes?.() ?? new Map())));
+  const search = await indexing.finish();
+  sources.dispose?.();
+  logger.info(search.message);
+  if (incremental) logger.info(incremental.finish(out, search));
+}

@@ -1,0 +1,49 @@
+/**
+ * A rebuild that renders its pages with the render bundle kept from the last Astro build,
+ * instead of starting Astro and Vite (see `render-bundle.ts`): what `npm run build` does after
+ * a content change under the same code. Everything else is the same build (`build-steps.ts`).
+ */
+import { mkdirSync } from 'node:fs';
+import type { BuildLogger } from './build-steps.ts';
+import { finishBuild, prepareBuild } from './build-steps.ts';
+import { IncrementalBuild } from './incremental-build.ts';
+import { RenderBundle } from './render-bundle.ts';
+
+/** As many pages at once as Astro's build renders (`build.concurrency` in astro.config.mjs). */
+const CONCURRENCY = 4;
+
+/**
+ * Builds into `outDir` without Astro, and returns true; or returns false, having changed
+ * nothing, when this build cannot: a first build, other code, or no usable bundle kept.
+ */
+export async function rebuildWithoutAstro(outDir: string, logger: BuildLogger): Promise<boolean> {
+  const incremental = IncrementalBuild.fromEnvironment(process.cwd());
+  if (!incremental?.canRenderWithoutAstro()) return false;
+  const bundle = await RenderBundle.load(incremental.cacheDir, incremental.renderKey, logger);
+  if (typeof bundle === 'string') {
+    logger.info(`Rendering with Astro: ${bundle}.`);
+    return false;
+  }
+  const indexes = await prepareBuild(logger, incremental);
+  mkdirSync(outDir, { recursive: true });
+  // The pages the search index reads first, so that Pagefind starts while the rest are rendered.
+  const pages = await bundle.pages();
+  const searched = pages.filter((page) => incremental.isSearched(page.file));
+  let rendered = await bundle.render(searched, outDir, CONCURRENCY);
+  const renderRest = async () => {
+    rendered += await bundle.render(pages.filter((page) => !incremental.isSearched(page.file)), outDir, CONCURRENCY);
+    logger.info(`${rendered} pages rendered with the kept render bundle, without starting Astro.`);
+  };
+  await finishBuild(outDir, logger, incremental, indexes, { renderRest });
+  return true;
+}
+
+/** Lines like Astro's own: `12:04:31 [errata] …`. */
+export function consoleLogger(label: string): BuildLogger {
+  const line = (message: string) => `${new Date().toTimeString().slice(0, 8)} [${label}] ${message}`;
+  return {
+    info: (message) => console.log(line(message)),
+    warn: (message) => console.warn(line(message)),
+    error: (message) => console.error(line(message)),
+  };
+}
