@@ -10,17 +10,22 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
 import { readFileHistory } from '../../src/lib/content/git-history.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
-import { DEFAULT_PAGES_PER_PART, partCount, partFolder, partOf } from '../../src/lib/search/index-parts.ts';
+import { partCount, partFolder, partOf } from '../../src/lib/search/index-parts.ts';
 import { Catalog } from '../../src/lib/site/catalog.ts';
 import { mergedPartPaths, searchPageFiles, searchParts } from '../../src/lib/site/search-parts.ts';
 import type { SiteData } from '../../src/lib/site/site-data.ts';
 
 describe('index parts', () => {
-  it('are as many as the pages need', () => {
+  it('are as many as the configured part size needs', () => {
     expect(partCount(0, 2000)).toBe(1);
     expect(partCount(2000, 2000)).toBe(1);
     expect(partCount(2001, 2000)).toBe(2);
     expect(partCount(10_000, 2000)).toBe(5);
+  });
+
+  it('grow as the square root of the pages by default: part sizes and part counts alike', () => {
+    const counts = [0, 1, 400, 401, 1000, 1600, 1601, 5000, 10_000, 10_001, 40_000].map((pages) => partCount(pages, undefined));
+    expect(counts).toEqual([1, 1, 1, 2, 2, 2, 3, 4, 5, 6, 10]);
   });
 
   it('take each page by its path alone, the same in every build and runtime', () => {
@@ -100,17 +105,17 @@ describe('a site indexed in parts', () => {
     }
   });
 
-  it('indexes a language in one part unless the site asks for smaller ones', () => {
+  it('indexes a small language in one part unless the site asks for smaller ones', () => {
     const { data } = site(40, '  on_broken_links: error');
-    expect(data.site.sources.settings.pagesPerSearchIndex).toBe(DEFAULT_PAGES_PER_PART);
+    expect(data.site.sources.settings.pagesPerSearchIndex).toBeUndefined();
     expect(searchParts(data).parts.map((part) => part.key)).toEqual(['en/0', 'ja/0']);
     expect(mergedPartPaths(data, data.site.sources.localeConfig.defaultLocale)).toEqual([]);
   });
 
   it('reports a part size that is not a whole number of pages at its position', () => {
     expect(site(1, '  pages_per_search_index: 0').diagnostics).toEqual([
-      'content/_config.yml:5:27: "errata.pages_per_search_index" must be a whole number of pages, at least 1 (default 2000), but it is 0. [config-value]',
+      'content/_config.yml:5:27: "errata.pages_per_search_index" must be a whole number of pages, at least 1, but it is 0. Leave it out for the default: ⌈√pages / 20⌉ parts per language. [config-value]',
     ]);
-    expect(site(1, '  pages_per_search_index: many').diagnostics[0]).toContain('but it is "many". [config-value]');
+    expect(site(1, '  pages_per_search_index: many').diagnostics[0]).toContain('but it is "many". Leave it out');
   });
 });

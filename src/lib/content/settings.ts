@@ -13,10 +13,10 @@
  *   ignore_front_matter: [author]  # more front-matter fields to accept without a meaning here
  *   redirects:                 # old paths of pages that no longer exist, and where they go now
  *     /old/removed-page/: /en/new-page/     # a page's URL, or a file: en/guides/new.md
- *   pages_per_search_index: 2000  # a language's search index comes in parts of about this many pages
+ *   pages_per_search_index: 2000  # a language's search index in parts of about this many pages
+ *                                 # (default: ⌈√pages / 20⌉ parts, see search/index-parts.ts)
  * ```
  */
-import { DEFAULT_PAGES_PER_PART } from '../search/index-parts.ts';
 import type { DiagnosticSink, Position } from './diagnostic.ts';
 
 /** What happens to a broken link: the build fails, prints a warning, or says nothing. */
@@ -54,8 +54,8 @@ export interface ErrataSettings {
   readonly ignoredFields: readonly string[];
   /** Old paths that redirect to a page, for pages that no longer exist to carry `redirect_from`. */
   readonly redirects: readonly ConfiguredRedirect[];
-  /** About how many pages one part of a language's search index holds (see `search/index-parts.ts`). */
-  readonly pagesPerSearchIndex: number;
+  /** About how many pages one part of a language's search index holds; undefined: the default number of parts (see `search/index-parts.ts`). */
+  readonly pagesPerSearchIndex: number | undefined;
 }
 
 export interface ConfiguredRedirect {
@@ -72,7 +72,7 @@ export const DEFAULT_SETTINGS: ErrataSettings = {
   layouts: DEFAULT_LAYOUTS,
   ignoredFields: [],
   redirects: [],
-  pagesPerSearchIndex: DEFAULT_PAGES_PER_PART,
+  pagesPerSearchIndex: undefined,
 };
 
 /** A YAML mapping (not a list, not a scalar). */
@@ -120,14 +120,14 @@ export function readErrataSettings(config: Readonly<Record<string, unknown>>, fi
   };
 }
 
-function readPagesPerSearchIndex(value: unknown, file: string, positionOf: PositionOf, sink: DiagnosticSink): number {
+function readPagesPerSearchIndex(value: unknown, file: string, positionOf: PositionOf, sink: DiagnosticSink): number | undefined {
   if (value === undefined || value === null) return DEFAULT_SETTINGS.pagesPerSearchIndex;
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1) return value;
   sink.error(
     file,
     positionOf(['errata', 'pages_per_search_index']),
     'config-value',
-    `"errata.pages_per_search_index" must be a whole number of pages, at least 1 (default ${DEFAULT_PAGES_PER_PART}), but it is ${JSON.stringify(value)}.`,
+    `"errata.pages_per_search_index" must be a whole number of pages, at least 1, but it is ${JSON.stringify(value)}. Leave it out for the default: ⌈√pages / 20⌉ parts per language.`,
   );
   return DEFAULT_SETTINGS.pagesPerSearchIndex;
 }

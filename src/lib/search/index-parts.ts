@@ -1,25 +1,32 @@
 /**
- * A language's Pagefind index comes in parts of about `pagesPerPart` pages (as many parts as
- * that makes, the pages spread by a hash), each a Pagefind index of its own that the search
- * page merges (Pagefind's `mergeIndex`). A rebuild after one
- * page changed re-indexes only that page's part: indexing is most of a large rebuild, and it
- * grows with the pages indexed. Which part a page is in depends only on its path and the
+ * A language's Pagefind index comes in parts (the pages spread by a hash), each a Pagefind
+ * index of its own that the search page merges (Pagefind's `mergeIndex`). A rebuild after one
+ * page changed re-indexes only that page's part: indexing is most of a rebuild, and it grows
+ * with the pages indexed. A search merges every part: each makes the first search of a page
+ * slower (by a tenth of a second, at 1,000 pages a language). Which part a page is in depends only on its path and the
  * number of parts, so it stays put from build to build.
  *
  * Shared by the build and the search page: no Node imports.
  */
 import { stableBucket } from './stable-bucket.ts';
 
-/** Pages per part unless the site says otherwise (`errata.pages_per_search_index`). */
-export const DEFAULT_PAGES_PER_PART = 2000;
+/**
+ * How many parts a language of `pages` pages is indexed in, unless the site sets a part size
+ * (`errata.pages_per_search_index`): ⌈√pages / 20⌉. The pages a rebuild re-indexes and the parts
+ * a search merges then both grow as the square root of the catalog: up to 400 pages in one part,
+ * 1,000 in two of 500, 10,000 in five of 2,000, 40,000 in ten of 4,000.
+ */
+export function defaultPartCount(pages: number): number {
+  return Math.max(1, Math.ceil(Math.sqrt(pages) / 20));
+}
+
+/** How many parts a language of `pages` pages is indexed in: parts of `pagesPerPart`, or the default. */
+export function partCount(pages: number, pagesPerPart: number | undefined): number {
+  return pagesPerPart === undefined ? defaultPartCount(pages) : Math.max(1, Math.ceil(pages / pagesPerPart));
+}
 
 /** The folder of the search index in the output, and its URL path. */
 export const SEARCH_INDEX_FOLDER = 'pagefind';
-
-/** How many parts a language of `pages` pages is indexed in. */
-export function partCount(pages: number, pagesPerPart: number): number {
-  return Math.max(1, Math.ceil(pages / pagesPerPart));
-}
 
 /**
  * The part a page is in, from its URL path: a hash, so that parts are even and a page's part
