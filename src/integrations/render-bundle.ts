@@ -114,7 +114,7 @@ export class RenderBundle {
     } catch {
       return 'the kept render bundle is unreadable';
     }
-    if (meta.key !== key) return 'the kept render bundle is of other code';
+    if (meta.key !== key) return 'the kept render bundle was made under other code or another site URL';
     try {
       const { app } = (await import(pathToFileURL(join(folder, meta.entry)).href)) as { app?: BundleApp };
       // `StaticPaths` is not among Astro's exported paths: it is imported from its file.
