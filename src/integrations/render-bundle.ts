@@ -74,9 +74,10 @@ export function keepRenderBundle(outDir: string, cacheDir: string, meta: Omit<Bu
   const entry = built && readdirSync(built).find((file) => file.startsWith(ENTRY_PREFIX) && file.endsWith('.mjs'));
   forgetRenderBundle(cacheDir);
   if (!built || !entry) return false;
-  const staging = join(cacheDir, `${FOLDER}.tmp-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
   mkdirSync(cacheDir, { recursive: true });
+  // Copies left by builds killed while copying, this one's to be.
+  for (const name of readdirSync(cacheDir)) if (name.startsWith(`${FOLDER}.tmp-`)) rmSync(join(cacheDir, name), { recursive: true, force: true });
+  const staging = join(cacheDir, `${FOLDER}.tmp-${process.pid}`);
   cpSync(built, staging, { recursive: true });
   const stored: BundleMeta = { ...meta, entry, pages: [...pages].map(([key, page]) => [key, { styles: page.styles }]) };
   writeFileSync(join(staging, META), JSON.stringify(stored));

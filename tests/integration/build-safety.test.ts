@@ -7,6 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { cacheFolder } from '../../src/lib/build/cache-folder.ts';
 import { folderDigest as digest, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const work = makeWorkDir('build-safety-');
@@ -55,6 +56,9 @@ describe('npm run build', () => {
   });
 
   it('refuses to start while another build is writing the same output', async () => {
+    // A full build (nothing cached to build upon): a rebuild of unchanged content may be done
+    // before the second build has started.
+    rmSync(cacheFolder(PROJECT_ROOT, out, good), { recursive: true, force: true });
     const child = spawn(process.execPath, [buildScript], { cwd: PROJECT_ROOT, env: env(good, out), stdio: 'ignore' });
     const finished = new Promise<number | null>((done) => child.once('exit', done));
     await expect.poll(() => existsSync(`${out}.lock`), { timeout: 60_000, interval: 20 }).toBe(true);
