@@ -185,8 +185,7 @@ export class IncrementalBuild {
     return {
       kept: (part) => {
         const index = previous?.searchParts.get(part.key);
-        const unchanged = index && index.fingerprint === this.partPrints.get(part.key);
-        return unchanged && out.stillThere(index.files.keys()) ? index : undefined;
+        return index && index.fingerprint === this.partPrints.get(part.key) ? index : undefined;
       },
       keptEntry: previous?.searchEntry,
       pagesFolder: (part) => mirrorFolder(this.mirror.dir, part),

@@ -19,7 +19,7 @@ export type ExpectedPages = ReadonlyMap<string, number>;
 
 /** Where each part of the index comes from (see `incremental-build.ts`). */
 export interface SearchSources {
-  /** The part's index in the previous output, when none of its pages changed. */
+  /** The part's index in the previous output, when none of its pages changed (its files may be gone since). */
   kept(part: IndexPart): SearchIndexPart | undefined;
   /** The shared fields of the previous `pagefind-entry.json`. */
   readonly keptEntry: Readonly<Record<string, unknown>> | undefined;
@@ -88,14 +88,21 @@ export interface SearchIndexing {
  * all of them, so that work done before `finish` overlaps with its own.
  */
 export async function startSearchIndex(out: OutputWriter, parts: readonly IndexPart[], expected: ExpectedPages, sources: SearchSources): Promise<SearchIndexing> {
-  // Each part: its kept index, or Pagefind at work on it.
-  const sourced = new Map<IndexPart, SearchIndexPart | Indexing>();
+  // Each part: its kept index, or Pagefind at work on it. Parts with changed pages are started
+  // first; a kept part whose files are no longer all there (deleted by hand) is indexed again.
+  const started = new Map<IndexPart, SearchIndexPart | Indexing>();
+  const keptParts = new Map(parts.map((part) => [part, sources.kept(part)]));
   try {
-    for (const part of parts) sourced.set(part, sources.kept(part) ?? (await indexPart(sources.pagesFolder(part), part)));
+    for (const part of parts) if (!keptParts.get(part)) started.set(part, await indexPart(sources.pagesFolder(part), part));
+    for (const [part, index] of keptParts) {
+      if (index) started.set(part, out.stillThere(index.files.keys()) ? index : await indexPart(sources.pagesFolder(part), part));
+    }
   } catch (error) {
     await pagefind.close();
     throw error;
   }
+  // In the parts' order, which the entry files' language lists follow.
+  const sourced = new Map(parts.map((part) => [part, started.get(part) as SearchIndexPart | Indexing]));
   let finished: Promise<SearchIndexResult> | undefined;
   return { finish: () => (finished ??= writeIndexes(out, expected, sources, sourced)) };
 }
