@@ -37,7 +37,7 @@ function timedBuild(content: string, out: string): Run {
   // The disk's write-back of what came before (the generated catalog, the previous build's
   // output) finishes first, so that it is not timed as part of this build.
   spawnSync('sync');
-  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, 'scripts/build.ts'], {
+  const result = spawnSync('/usr/bin/time', ['-f', 'TIME %e %U %S %M', process.execPath, 'scripts/build.mjs'], {
     env: { ...process.env, ERRATA_CONTENT_DIR: content, ERRATA_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

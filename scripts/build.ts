@@ -1,8 +1,9 @@
 /**
- * `npm run build`: builds the site into a fresh folder beside the output and puts it in place
- * only when the whole build (check, pages, search indexes) succeeded. A failed or interrupted
- * build leaves the previous output exactly as it was; a half-written folder from a killed build
- * is removed by the next one. Astro runs in this process, so killing the build kills all of it.
+ * `npm run build` (started by scripts/build.mjs): builds the site into a fresh folder beside the
+ * output and puts it in place only when the whole build (check, pages, search indexes)
+ * succeeded. A failed or interrupted build leaves the previous output exactly as it was; a
+ * half-written folder from a killed build is removed by the next one. Astro runs in this
+ * process, so killing the build kills all of it.
  *
  * A build after a first one is incremental (src/integrations/incremental-build.ts): only what
  * changed is rendered and written, and applied over the output at the end. Under the same code,
@@ -10,16 +11,11 @@
  *
  * The output folder is `dist/`, or ERRATA_OUT_DIR.
  */
-import { enableCompileCache } from 'node:module';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { discardManifest, saveManifest } from '../src/lib/build/build-manifest.ts';
 import { takeBuildPlan } from '../src/lib/build/build-plan.ts';
+import { consoleLogger, rebuildWithoutAstro } from '../src/integrations/rebuild-without-astro.ts';
 import { commitChanges, lockOutput, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
-
-// Every build loads Astro (or the render bundle), Vite and their hundreds of modules: their
-// compiled code is kept between builds, which saves about half a second of each.
-enableCompileCache(join('node_modules', '.cache', 'errata', 'compiled-code'));
-const { consoleLogger, rebuildWithoutAstro } = await import('../src/integrations/rebuild-without-astro.ts');
 
 const target = resolve(process.env['ERRATA_OUT_DIR'] ?? 'dist');
 try {
@@ -49,6 +45,7 @@ process.once('SIGTERM', () => process.exit(143));
 try {
   // After a content change, the pages are rendered without starting Astro when they can be.
   if (!(await rebuildWithoutAstro(staging, consoleLogger('errata')))) {
+    // Astro and Vite, hundreds of modules, load only when needed.
     const { build } = await import('astro');
     await build({ root: process.cwd() });
   }

@@ -14,7 +14,7 @@ const work = makeWorkDir('build-safety-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 const good = join(PROJECT_ROOT, 'tests/fixtures/site-small/content');
 const broken = join(PROJECT_ROOT, 'tests/fixtures/validation/unknown-lang/content');
-const buildScript = join(PROJECT_ROOT, 'scripts/build.ts');
+const buildScript = join(PROJECT_ROOT, 'scripts/build.mjs');
 const env = (content: string, out: string) => ({ ...process.env, ERRATA_CONTENT_DIR: content, ERRATA_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' });
 
 function build(content: string, out: string) {

@@ -18,7 +18,7 @@ cpSync(join(PROJECT_ROOT, 'tests/fixtures/site-small/content'), content, { recur
 appendFileSync(join(content, '_config.yml'), '  pages_per_search_index: 2\n');
 
 function build(out: string) {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build.ts')], {
+  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build.mjs')], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ERRATA_CONTENT_DIR: content, ERRATA_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
