@@ -17,15 +17,27 @@ cpSync(join(PROJECT_ROOT, 'tests/fixtures/site-small/content'), content, { recur
 // Each language's search index in parts of two pages or so, as a large catalog's (see lib/search/index-parts.ts).
 appendFileSync(join(content, '_config.yml'), '  pages_per_search_index: 2\n');
 
-function build(out: string) {
-  const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build.mjs')], {
+function run(out: string) {
+  return spawnSync(process.execPath, [join(PROJECT_ROOT, 'scripts/build.mjs')], {
     cwd: PROJECT_ROOT,
     env: { ...process.env, ERRATA_CONTENT_DIR: content, ERRATA_OUT_DIR: out, ASTRO_TELEMETRY_DISABLED: '1' },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
+}
+
+function build(out: string) {
+  const result = run(out);
   expect(result.status, result.stdout + result.stderr).toBe(0);
   return result.stdout + result.stderr;
+}
+
+/** Replaces `from` with `to` in a content file. */
+function edit(file: string, from: string, to: string) {
+  const path = join(content, file);
+  const text = readFileSync(path, 'utf8');
+  expect(text).toContain(from);
+  writeFileSync(path, text.replace(from, to));
 }
 
 /** `[kept, total]` from the build's "Search index: … pages in 12 parts (11 unchanged)" line. */
@@ -121,6 +133,35 @@ describe('npm run build after a first build', () => {
     expect(readFileSync(join(out, 'en/permission/index.html'), 'utf8')).toContain('Cache folder not writable');
     expect(readFileSync(join(out, 'ja/disk-full/index.html'), 'utf8')).toContain('No space left on device');
     expect(folderDigest(out)).toEqual(folderDigest(fullBuild('full-2')));
+  });
+
+  it('renders every page again without Astro after a change to the site title, and matches a full build', () => {
+    edit('_config.yml', 'title: Fixture Catalog', 'title: Fixture Error Catalog');
+    const log = build(out);
+    expect(withoutAstro(log)).toBe(true);
+    const [changed = 0, total = 0] = rebuilt(log) ?? [];
+    expect(changed).toBe(total);
+    expect(readFileSync(join(out, 'ja/ssl-verify/index.html'), 'utf8')).toContain('Fixture Error Catalog');
+    expect(folderDigest(out)).toEqual(folderDigest(fullBuild('full-title')));
+  });
+
+  it('starts Astro after a change to the site URL, which Astro itself is configured with', () => {
+    edit('_config.yml', 'url: https://docs.example.test', 'url: https://errors.example.test');
+    const log = build(out);
+    expect(withoutAstro(log)).toBe(false);
+    expect(readFileSync(join(out, 'sitemap.xml'), 'utf8')).toContain('https://errors.example.test/en/');
+    expect(folderDigest(out)).toEqual(folderDigest(fullBuild('full-url')));
+  });
+
+  it('fails on a broken entry with its position, leaving the output as it was', () => {
+    const before = folderDigest(out);
+    edit('en/fs/permission.md', 'lang: en', 'lang: xx');
+    const result = run(out);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/content\/en\/fs\/permission\.md:\d+:\d+/);
+    expect(result.stderr).toContain('is unchanged');
+    expect(folderDigest(out)).toEqual(before);
+    edit('en/fs/permission.md', 'lang: xx', 'lang: en');
   });
 
   it('starts Astro when the kept render bundle is missing or broken, and still matches a full build', () => {
