@@ -81,7 +81,7 @@ export async function finishBuild(
   const sources =
     incremental?.searchSources(out) ??
     freshSearchSources(outDir, join(cacheFolder(process.cwd(), outDir, contentDir()), 'search-pages-plain'), searchPageFiles(data));
-  const indexing = await startSearchIndex(out, searchParts(data).parts, catalog.routeCountsBySegment(), sources);
+  const indexing = startSearchIndex(out, searchParts(data).parts, catalog.routeCountsBySegment(), sources);
   await renderRest?.();
   if (incremental) incremental.recordPages(out, astroPages);
   // A plain build only needs to know which files Astro wrote (see writeRedirectPages).

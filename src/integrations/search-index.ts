@@ -84,23 +84,27 @@ export interface SearchIndexing {
 }
 
 /**
- * Starts indexing every part that is not kept. Resolves once Pagefind has been asked to read
- * all of them, so that work done before `finish` overlaps with its own.
+ * Starts indexing every part that is not kept, and returns at once: Pagefind reads the pages in
+ * its own process while this one writes the build's other files.
  */
-export async function startSearchIndex(out: OutputWriter, parts: readonly IndexPart[], expected: ExpectedPages, sources: SearchSources): Promise<SearchIndexing> {
+export function startSearchIndex(out: OutputWriter, parts: readonly IndexPart[], expected: ExpectedPages, sources: SearchSources): SearchIndexing {
+  // Pagefind's process answers one request at a time: a part's `createIndex` waits until the
+  // pages of the part before are read. The parts are queued, so that nothing here waits for it.
+  let queue: Promise<unknown> = Promise.resolve();
+  const index = (part: IndexPart): Indexing => {
+    const asked = queue.then(() => indexPart(sources.pagesFolder(part), part));
+    queue = asked.catch(() => undefined);
+    const indexed = asked.then((indexing) => indexing.indexed);
+    // Awaited in `finish`; until then a failure must not count as unhandled.
+    indexed.catch(() => undefined);
+    return { indexed };
+  };
   // Each part: its kept index, or Pagefind at work on it. Parts with changed pages are started
   // first; a kept part whose files are no longer all there (deleted by hand) is indexed again.
   const started = new Map<IndexPart, SearchIndexPart | Indexing>();
   const keptParts = new Map(parts.map((part) => [part, sources.kept(part)]));
-  try {
-    for (const part of parts) if (!keptParts.get(part)) started.set(part, await indexPart(sources.pagesFolder(part), part));
-    for (const [part, index] of keptParts) {
-      if (index) started.set(part, out.stillThere(index.files.keys()) ? index : await indexPart(sources.pagesFolder(part), part));
-    }
-  } catch (error) {
-    await pagefind.close();
-    throw error;
-  }
+  for (const part of parts) if (!keptParts.get(part)) started.set(part, index(part));
+  for (const [part, kept] of keptParts) if (kept) started.set(part, out.stillThere(kept.files.keys()) ? kept : index(part));
   // In the parts' order, which the entry files' language lists follow.
   const sourced = new Map(parts.map((part) => [part, started.get(part) as SearchIndexPart | Indexing]));
   let finished: Promise<SearchIndexResult> | undefined;
@@ -197,7 +201,7 @@ async function indexPart(folder: string, { segment, key }: IndexPart): Promise<I
     if (!entry) throw new Error(`Pagefind wrote no ${ENTRY_FILE} for ${key}.`);
     return { files, entry };
   })();
-  // Awaited in `finish`; until then a failure must not count as unhandled.
+  // Adopted by the queue in `startSearchIndex`; a failure must not count as unhandled before.
   indexed.catch(() => undefined);
   return { indexed };
 }
