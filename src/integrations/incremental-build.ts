@@ -143,8 +143,7 @@ export class IncrementalBuild {
    * `public/` files), made under the same code and site URL.
    */
   canRenderWithoutAstro(): boolean {
-    const previous = this.previous;
-    const files = previous?.groups.get(ASTRO_FILES);
+    const files = this.previous?.groups.get(ASTRO_FILES);
     return !!files && files.inputs === this.renderKey && stillThere(this.previousOutput, files.files);
   }
 
