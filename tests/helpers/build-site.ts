@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { listFiles } from '../../src/lib/build/list-files.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -34,7 +35,7 @@ export function buildSite(contentDir: string, outDir: string): BuildResult {
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
-  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir: resolve(outDir) };
+  return { status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`), outDir: resolve(outDir) };
 }
 
 /** Every file under `dir` with the hash of its bytes: equal digests are byte-identical folders. */

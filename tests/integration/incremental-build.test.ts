@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cacheFolder } from '../../src/lib/build/cache-folder.ts';
 import { folderDigest, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
@@ -29,7 +30,8 @@ function run(out: string) {
 function build(out: string) {
   const result = run(out);
   expect(result.status, result.stdout + result.stderr).toBe(0);
-  return result.stdout + result.stderr;
+  // Logs are coloured when the caller's environment asks for it (FORCE_COLOR in CI).
+  return stripVTControlCharacters(result.stdout + result.stderr);
 }
 
 /** Replaces `from` with `to` in a content file. */
