@@ -13,9 +13,10 @@
  */
 import { resolve } from 'node:path';
 import { discardManifest, saveManifest } from '../src/lib/build/build-manifest.ts';
+import { abandonedCacheFolders } from '../src/lib/build/cache-folder.ts';
 import { takeBuildPlan } from '../src/lib/build/build-plan.ts';
 import { consoleLogger, rebuildWithoutAstro } from '../src/integrations/rebuild-without-astro.ts';
-import { commitChanges, lockOutput, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
+import { commitChanges, lockOutput, removeInBackground, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
 
 const target = resolve(process.env['ERRATA_OUT_DIR'] ?? 'dist');
 try {
@@ -57,6 +58,7 @@ try {
   else swapIntoPlace(staging, target);
   done = true;
   saveManifest(plan.cacheDir, target, plan.manifest);
+  removeInBackground(...abandonedCacheFolders(process.cwd()));
   console.log(`Built into ${target}`);
 } catch (error) {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);

@@ -8,7 +8,7 @@
  * indexes, `_redirects`, the redirect pages, the sitemap and `robots.txt` are written.
  */
 import { join } from 'node:path';
-import { cacheFolder } from '../lib/build/cache-folder.ts';
+import { claimCacheFolder } from '../lib/build/cache-folder.ts';
 import { listFiles } from '../lib/build/list-files.ts';
 import { OutputWriter } from '../lib/build/output-writer.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
@@ -80,7 +80,7 @@ export async function finishBuild(
   // Pagefind reads a mirror of the pages while the files below are written.
   const sources =
     incremental?.searchSources(out) ??
-    freshSearchSources(outDir, join(cacheFolder(process.cwd(), outDir, contentDir()), 'search-pages-plain'), searchPageFiles(data));
+    freshSearchSources(outDir, join(claimCacheFolder(process.cwd(), outDir, contentDir()), 'search-pages-plain'), searchPageFiles(data));
   const indexing = startSearchIndex(out, searchParts(data).parts, catalog.routeCountsBySegment(), sources);
   await renderRest?.();
   if (incremental) incremental.recordPages(out, astroPages);

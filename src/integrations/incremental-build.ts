@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildManifest, readManifest, type SearchIndexPart } from '../lib/build/build-manifest.ts';
 import { setBuildPlan } from '../lib/build/build-plan.ts';
-import { cacheFolder } from '../lib/build/cache-folder.ts';
+import { claimCacheFolder } from '../lib/build/cache-folder.ts';
 import { CacheStore } from '../lib/build/cache-store.ts';
 import { codeVersion } from '../lib/build/code-version.ts';
 import { fingerprint } from '../lib/build/fingerprint.ts';
@@ -67,7 +67,7 @@ export class IncrementalBuild {
   private constructor(projectRoot: string, target: string) {
     this.target = target;
     this.codeVersion = codeVersion(projectRoot);
-    this.cacheDir = cacheFolder(projectRoot, target, contentDir());
+    this.cacheDir = claimCacheFolder(projectRoot, target, contentDir());
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
     this.prints = new CacheStore(join(this.cacheDir, 'prints'), 'prints');
     this.findings = new CacheStore(join(this.cacheDir, 'findings'), 'findings');

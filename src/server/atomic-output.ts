@@ -140,9 +140,11 @@ function removeEmptyFolders(root: string, folder: string): void {
   }
 }
 
-/** Deletes `folder` from a detached process: this one need not wait for it. */
-export function removeInBackground(folder: string): void {
-  const remover = spawn(process.execPath, ['-e', 'require("node:fs").rmSync(process.argv[1], { recursive: true, force: true })', folder], {
+/** Deletes the folders from a detached process: this one need not wait for it. */
+export function removeInBackground(...folders: string[]): void {
+  if (folders.length === 0) return;
+  const script = 'for (const folder of process.argv.slice(1)) require("node:fs").rmSync(folder, { recursive: true, force: true })';
+  const remover = spawn(process.execPath, ['-e', script, ...folders], {
     detached: true,
     stdio: 'ignore',
   });

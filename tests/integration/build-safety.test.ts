@@ -4,10 +4,10 @@
  * bytes.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cacheFolder } from '../../src/lib/build/cache-folder.ts';
+import { cacheFolder, claimCacheFolder } from '../../src/lib/build/cache-folder.ts';
 import { folderDigest as digest, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const work = makeWorkDir('build-safety-');
@@ -68,6 +68,16 @@ describe('npm run build', () => {
     expect(await finished).toBe(0);
     expect(digest(out)).toEqual(first);
     expect(existsSync(`${out}.lock`)).toBe(false);
+  });
+
+  it('removes the build cache of a content folder that is gone, and keeps its own', async () => {
+    const gone = join(work, 'gone-content');
+    mkdirSync(gone);
+    const abandoned = claimCacheFolder(PROJECT_ROOT, join(work, 'gone-dist'), gone);
+    rmSync(gone, { recursive: true });
+    expect(build(good, out).status).toBe(0);
+    await expect.poll(() => existsSync(abandoned), { timeout: 30_000, interval: 100 }).toBe(false);
+    expect(existsSync(join(cacheFolder(PROJECT_ROOT, out, good), 'build-manifest.v8'))).toBe(true);
   });
 
   it('produces byte-identical output from the same content', () => {

@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest, saveManifest } from '../../src/lib/build/build-manifest.ts';
+import { abandonedCacheFolders, cacheRoot, claimCacheFolder } from '../../src/lib/build/cache-folder.ts';
 import { CacheStore } from '../../src/lib/build/cache-store.ts';
 import { fingerprint } from '../../src/lib/build/fingerprint.ts';
 import { OutputWriter } from '../../src/lib/build/output-writer.ts';
@@ -24,6 +25,25 @@ import { makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const work = makeWorkDir('build-cache-');
 afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('cache folders', () => {
+  it('are abandoned once their content folder is gone, and only caches that record their owner count', () => {
+    const project = join(work, 'project');
+    const content = (name: string) => {
+      const dir = join(work, name);
+      mkdirSync(dir, { recursive: true });
+      return dir;
+    };
+    const kept = claimCacheFolder(project, join(work, 'dist-a'), content('content-a'));
+    const gone = claimCacheFolder(project, join(work, 'dist-b'), content('content-b'));
+    expect(kept).not.toBe(gone);
+    rmSync(join(work, 'content-b'), { recursive: true });
+    // A cache from before owners were recorded, and Node's compile cache beside them.
+    mkdirSync(join(cacheRoot(project), '0123456789abcdef'), { recursive: true });
+    mkdirSync(join(cacheRoot(project), 'compiled-code'), { recursive: true });
+    expect(abandonedCacheFolders(project)).toEqual([gone]);
+  });
+});
 
 describe('fingerprints', () => {
   it('hash text in one call and bytes part by part to the same digest, each part kept apart', () => {
