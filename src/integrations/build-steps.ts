@@ -42,7 +42,7 @@ export type SignatureIndexes = () => ReadonlyMap<string, SignatureIndex>;
  */
 export async function prepareBuild(logger: BuildLogger, incremental: IncrementalBuild | undefined): Promise<SignatureIndexes | undefined> {
   clearSiteData();
-  const data = getSiteData(incremental ? { pages: incremental.pages, version: incremental.codeVersion } : undefined);
+  const data = getSiteData(incremental?.siteCaches);
   incremental?.pages.save();
   const check = await checkSite(data, incremental?.checkReuse(data));
   const report = reportSite(data.site, check.diagnostics);

@@ -20,14 +20,16 @@ import { fingerprint } from '../lib/build/fingerprint.ts';
 import { listFiles } from '../lib/build/list-files.ts';
 import { type OutputWriter, type PreviousOutput, stillThere } from '../lib/build/output-writer.ts';
 import { PageMirror } from '../lib/build/page-mirror.ts';
+import { ValueFile } from '../lib/build/value-file.ts';
 import { setUnchangedPages } from '../lib/build/render-plan.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
 import type { Diagnostic } from '../lib/content/diagnostic.ts';
+import { isCommittedDates } from '../lib/content/git-history.ts';
 import { pageFile } from '../lib/routing/routes.ts';
 import { pageFingerprints } from '../lib/site/page-fingerprints.ts';
 import { searchParts } from '../lib/site/search-parts.ts';
 import type { CheckReuse } from '../lib/site/check-site.ts';
-import type { SiteData } from '../lib/site/site-data.ts';
+import type { SiteCaches, SiteData } from '../lib/site/site-data.ts';
 import { siteDigest } from '../lib/site/site-digest.ts';
 import { readSiteUrl } from '../lib/content/site-url.ts';
 import { removeInBackground } from '../server/atomic-output.ts';
@@ -39,6 +41,8 @@ const ASTRO_FILES = 'astro-files';
 export class IncrementalBuild {
   readonly codeVersion: string;
   readonly pages: CacheStore<string>;
+  /** What the content loading reuses: pages loaded by earlier builds, and the files' commit dates. */
+  readonly siteCaches: SiteCaches;
   /** Entry fingerprints and retrieval findings of earlier builds (see `site-digest.ts`). */
   private readonly prints: CacheStore<string>;
   private readonly findings: CacheStore<readonly Diagnostic[]>;
@@ -69,6 +73,10 @@ export class IncrementalBuild {
     this.codeVersion = codeVersion(projectRoot);
     this.cacheDir = claimCacheFolder(projectRoot, target, contentDir());
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
+    this.siteCaches = {
+      pages: { pages: this.pages, version: this.codeVersion },
+      history: new ValueFile(join(this.cacheDir, 'git-dates.v8'), isCommittedDates),
+    };
     this.prints = new CacheStore(join(this.cacheDir, 'prints'), 'prints');
     this.findings = new CacheStore(join(this.cacheDir, 'findings'), 'findings');
     this.mirror = new PageMirror(join(this.cacheDir, 'search-pages'));

@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseGitLog, parseGitStatus, readFileHistory } from '../../src/lib/content/git-history.ts';
+import { type CommittedDates, type HistoryCache, parseGitLog, parseGitStatus, readFileHistory } from '../../src/lib/content/git-history.ts';
 
 describe('parseGitLog', () => {
   it('keeps the newest commit date of each path', () => {
@@ -74,6 +74,38 @@ describe('readFileHistory', () => {
     expect(history.lastChange('ja/a.md')).toEqual({ date: mtime, source: 'mtime' });
     expect(history.lastChange('ko/a.md')).toEqual({ date: mtime, source: 'mtime' });
     expect(history.lastChange('zh_CN/missing.md')).toBeUndefined();
+  });
+
+  it('reads only the commits made since the dates it kept, and none while HEAD stays', () => {
+    const repo = join(work, 'kept');
+    const content = join(repo, 'content');
+    write(content, 'en/a.md', 'one');
+    write(content, 'en/b.md', 'two');
+    git(repo, ['init', '-q']);
+    git(repo, ['add', '.']);
+    git(repo, ['commit', '-qm', 'first'], '2026-01-05T12:00:00Z');
+    let kept: CommittedDates | undefined;
+    const cache: HistoryCache = { read: () => kept, write: (dates) => (kept = dates) };
+    const first = new Date('2026-01-05T12:00:00Z');
+    expect(readFileHistory(content, cache).lastChange('en/b.md')).toEqual({ date: first, source: 'git' });
+    expect([...(kept?.dates.keys() ?? [])].sort()).toEqual(['en/a.md', 'en/b.md']);
+
+    // A date no commit has shows where an answer came from: the kept dates, not git.
+    const forged = new Date('2020-01-01T00:00:00Z');
+    const head = kept?.head ?? '';
+    kept = { head, dates: new Map([['en/a.md', first], ['en/b.md', forged]]) };
+    expect(readFileHistory(content, cache).lastChange('en/b.md')?.date).toEqual(forged);
+
+    write(content, 'en/a.md', 'one, changed');
+    git(repo, ['commit', '-qam', 'second'], '2026-02-01T00:00:00Z');
+    const since = readFileHistory(content, cache);
+    expect(since.lastChange('en/a.md')?.date).toEqual(new Date('2026-02-01T00:00:00Z'));
+    expect(since.lastChange('en/b.md')?.date).toEqual(forged);
+    expect(kept?.head).not.toBe(head);
+
+    // Dates of a commit HEAD does not descend from (a rewritten history): the whole log again.
+    kept = { head: '0'.repeat(40), dates: new Map([['en/b.md', forged]]) };
+    expect(readFileHistory(content, cache).lastChange('en/b.md')?.date).toEqual(first);
   });
 
   it('falls back to file times outside a repository', () => {

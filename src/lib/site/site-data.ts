@@ -4,7 +4,7 @@
  * pages reuse it (through `globalThis`, because Astro bundles pages apart from the config).
  */
 import { contentDir } from '../content/content-dir.ts';
-import { readFileHistory, type FileHistory } from '../content/git-history.ts';
+import { readFileHistory, type FileHistory, type HistoryCache } from '../content/git-history.ts';
 import { loadSite, type LoadOptions, type Site } from '../content/load-site.ts';
 import { Catalog } from './catalog.ts';
 
@@ -18,16 +18,22 @@ export interface SiteData {
 const CACHE = Symbol.for('errata.site-data');
 type CacheHolder = { [CACHE]?: SiteData };
 
-/** The content tree (see `contentDir`), loaded once; `cache` serves pages loaded by earlier builds. */
-export function getSiteData(cache?: LoadOptions['cache']): SiteData {
+/** What earlier builds kept: loaded pages, and the files' commit dates. */
+export interface SiteCaches {
+  readonly pages: NonNullable<LoadOptions['cache']>;
+  readonly history: HistoryCache;
+}
+
+/** The content tree (see `contentDir`), loaded once; `caches` serve what earlier builds read. */
+export function getSiteData(caches?: SiteCaches): SiteData {
   const holder = globalThis as CacheHolder;
   if (!holder[CACHE]) {
     const dir = contentDir();
-    const site = loadSite({ contentDir: dir, ...(cache ? { cache } : {}) });
+    const site = loadSite({ contentDir: dir, ...(caches ? { cache: caches.pages } : {}) });
     holder[CACHE] = {
       site,
       catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories),
-      history: readFileHistory(dir),
+      history: readFileHistory(dir, caches?.history),
     };
   }
   return holder[CACHE];
