@@ -5,7 +5,10 @@
  * wall time, CPU time, peak memory, dist/ size, search index size, time per HTML file and, for
  * the rebuild, how many pages it rendered again.
  *
- *   npm run bench:build -- --sizes 1000,10000
+ * The catalog is a git repository with a history of `--git-commits` edits (1,500 by default),
+ * from which the build reads each entry's last change; `--git-commits 0` leaves git out.
+ *
+ *   npm run bench:build -- --sizes 1000,10000 [--git-commits 1500] [--keep]
  *
  * Not a test: it prints figures. Work folders go under .bench/ (git-ignored), inside the
  * project because Astro stages pages there.
@@ -17,8 +20,11 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { cacheFolder } from '../src/lib/build/cache-folder.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' }, keep: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '1000,10000' }, 'git-commits': { type: 'string', default: '1500' }, keep: { type: 'boolean', default: false } },
+});
 const root = resolve('.bench');
+console.log(`Each catalog's git history: ${Number(values['git-commits']) > 0 ? `${values['git-commits']} edits after the first commit` : 'none'}.`);
 mkdirSync(root, { recursive: true });
 
 const folderBytes = (path: string) => listFiles(path).reduce((total, file) => total + statSync(join(path, file)).size, 0);
@@ -58,7 +64,7 @@ const rows: string[] = [];
 for (const size of values.sizes.split(',').map(Number)) {
   const work = join(root, `synthetic-${size}`);
   rmSync(work, { recursive: true, force: true });
-  const generated = spawnSync(process.execPath, ['bench/generate-catalog.ts', '--per-locale', String(size), '--out', work], { encoding: 'utf8' });
+  const generated = spawnSync(process.execPath, ['bench/generate-catalog.ts', '--per-locale', String(size), '--out', work, '--git-commits', values['git-commits']], { encoding: 'utf8' });
   if (generated.status !== 0) throw new Error(generated.stderr);
   const content = join(work, 'content');
   const out = join(work, 'dist');
