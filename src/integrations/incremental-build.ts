@@ -24,6 +24,7 @@ import { ValueFile } from '../lib/build/value-file.ts';
 import { setUnchangedPages } from '../lib/build/render-plan.ts';
 import { contentDir } from '../lib/content/content-dir.ts';
 import type { Diagnostic } from '../lib/content/diagnostic.ts';
+import { isFileStamps } from '../lib/content/content-reader.ts';
 import { isCommittedDates } from '../lib/content/git-history.ts';
 import { pageFile } from '../lib/routing/routes.ts';
 import { pageFingerprints } from '../lib/site/page-fingerprints.ts';
@@ -74,7 +75,7 @@ export class IncrementalBuild {
     this.cacheDir = claimCacheFolder(projectRoot, target, contentDir());
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
     this.siteCaches = {
-      pages: { pages: this.pages, version: this.codeVersion },
+      pages: { pages: this.pages, version: this.codeVersion, stamps: new ValueFile(join(this.cacheDir, 'file-stamps.v8'), isFileStamps) },
       history: new ValueFile(join(this.cacheDir, 'git-dates.v8'), isCommittedDates),
     };
     this.prints = new CacheStore(join(this.cacheDir, 'prints'), 'prints');

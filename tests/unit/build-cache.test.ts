@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest, saveManifest } from '../../src/lib/build/build-manifest.ts';
@@ -13,6 +13,7 @@ import { CacheStore } from '../../src/lib/build/cache-store.ts';
 import { fingerprint } from '../../src/lib/build/fingerprint.ts';
 import { OutputWriter } from '../../src/lib/build/output-writer.ts';
 import { PageMirror } from '../../src/lib/build/page-mirror.ts';
+import { ContentReader, type FileStamps, type StampCache } from '../../src/lib/content/content-reader.ts';
 import { DiagnosticSink } from '../../src/lib/content/diagnostic.ts';
 import { loadPages } from '../../src/lib/content/load-pages.ts';
 import { createPageLoader, loadSite } from '../../src/lib/content/load-site.ts';
@@ -42,6 +43,40 @@ describe('cache folders', () => {
     mkdirSync(join(cacheRoot(project), '0123456789abcdef'), { recursive: true });
     mkdirSync(join(cacheRoot(project), 'compiled-code'), { recursive: true });
     expect(abandonedCacheFolders(project)).toEqual([gone]);
+  });
+});
+
+describe('reading content files', () => {
+  const folder = join(work, 'stamped');
+  mkdirSync(folder, { recursive: true });
+  const file = join(folder, 'a.md');
+  let kept: FileStamps | undefined;
+  const cache: StampCache = { read: () => kept, write: (stamps) => (kept = stamps) };
+
+  it('reads a file again only when its stamp changed', () => {
+    writeFileSync(file, 'first text');
+    // Settled at once (0 ms): the stamp is kept although the file was just written.
+    const first = new ContentReader(cache, 0);
+    expect(first.read(file, 'a.md')).toEqual({ hash: fingerprint('first text'), source: 'first text' });
+    first.save();
+    expect(kept?.get('a.md')?.hash).toBe(fingerprint('first text'));
+
+    // Unchanged: the hash comes from the stamp, the file is not read.
+    expect(new ContentReader(cache, 0).read(file, 'a.md')).toEqual({ hash: fingerprint('first text') });
+
+    // Same size, other text: the times differ, so it is read again.
+    writeFileSync(file, 'other text');
+    utimesSync(file, new Date('2026-01-01T00:00:00Z'), new Date('2026-01-01T00:00:00Z'));
+    expect(new ContentReader(cache, 0).read(file, 'a.md')).toEqual({ hash: fingerprint('other text'), source: 'other text' });
+  });
+
+  it('does not stamp a file changed just before it was read, nor use stamps without a cache', () => {
+    writeFileSync(file, 'fresh text');
+    const reader = new ContentReader(cache);
+    expect(reader.read(file, 'a.md').source).toBe('fresh text');
+    reader.save();
+    expect(kept?.has('a.md')).toBe(false);
+    expect(new ContentReader(undefined).read(file, 'a.md')).toEqual({ hash: fingerprint('fresh text'), source: 'fresh text' });
   });
 });
 

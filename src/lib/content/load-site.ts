@@ -18,7 +18,8 @@ import { parseSitePath } from '../routing/routes.ts';
 import { type Diagnostic, DiagnosticSink, type Position, sortDiagnostics, START } from './diagnostic.ts';
 import { parseFrontMatter, type ParsedFile } from './front-matter.ts';
 import { fingerprint } from '../build/fingerprint.ts';
-import { loadPages } from './load-pages.ts';
+import { ContentReader, type StampCache } from './content-reader.ts';
+import { type LoadJob, loadPages } from './load-pages.ts';
 import { type LoadedPage, type PageCache, restorePage } from './page-cache.ts';
 import { headingIds } from '../markdown/anchor-ids.ts';
 import { RESERVED_IDS } from '../site/page-ids.ts';
@@ -87,8 +88,11 @@ export interface LoadOptions {
   readonly contentDir?: string;
   /** Folder that displayed paths are relative to; defaults to the working directory. */
   readonly rootDir?: string;
-  /** Pages loaded by earlier builds (see `page-cache.ts`), valid under this code `version` only. */
-  readonly cache?: { readonly pages: PageCache; readonly version: string };
+  /**
+   * Pages loaded by earlier builds (see `page-cache.ts`), valid under this code `version` only,
+   * and the stamps of the files they read (see `content-reader.ts`).
+   */
+  readonly cache?: { readonly pages: PageCache; readonly version: string; readonly stamps?: StampCache };
 }
 
 /** Folders skipped entirely: Jekyll's `_includes`, `_data` and the like, and hidden folders. */
@@ -156,16 +160,19 @@ export function loadSite(options: LoadOptions = {}): Site {
   const sourcesDigest = sourcesFingerprint(sources);
   const cacheContext = fingerprint(options.cache?.version ?? '', sourcesDigest);
   const displayPath = displayPaths(rootDir, contentDir);
+  const reader = new ContentReader(options.cache?.stamps);
+  const jobs: LoadJob[] = [];
   const inputs = files.map((contentPath) => {
-    const source = readFileSync(join(contentDir, contentPath), 'utf8');
-    const key = fingerprint(cacheContext, contentPath, source);
-    return { contentPath, file: displayPath(contentPath), source, key, cached: options.cache?.pages.get(key) };
+    const path = join(contentDir, contentPath);
+    const read = reader.read(path, contentPath);
+    const key = fingerprint(cacheContext, contentPath, read.hash);
+    const cached = options.cache?.pages.get(key);
+    const file = displayPath(contentPath);
+    if (cached === undefined) jobs.push({ contentPath, file, source: read.source ?? readFileSync(path, 'utf8') });
+    return { contentPath, file, key, cached };
   });
-  const fresh = loadPages(
-    loader,
-    { contentDir, rootDir },
-    inputs.filter((input) => input.cached === undefined),
-  );
+  reader.save();
+  const fresh = loadPages(loader, { contentDir, rootDir }, jobs);
 
   const pages: Page[] = [];
   const links: PendingLink<Page>[] = [];
