@@ -1,19 +1,20 @@
 /**
  * What each page is made from, as one hash. A rebuild renders again only the pages whose
- * fingerprint changed. Pages not listed here (search, 404, the language chooser) are small and
- * always rendered.
+ * fingerprint changed. The two pages at the root (the language chooser and the host's 404)
+ * have no list of paths to leave them out of, and are always rendered.
  *
  * - An entry page: the code, the frame every page of its language shares (site title,
  *   documentation navigation), everything it shows around its body (`entryFrame`), and what the
  *   body renders from (the page digest). A change elsewhere renders only the entries it shows on.
- * - A page of a catalog listing (home, categories, A–Z, translation status): the site digest,
- *   which covers every page but its body; listings show no page's body. The translation status
+ * - A page of a catalog listing (home, categories, A–Z, translation status), and a language's
+ *   search and 404 pages: the site digest, which covers every page but its body; these show no
+ *   page's body (the search page lists its language's index parts). The translation status
  *   also shows when pages last changed: the dates of its rows' pages, and on its first page,
  *   which sums them up, every page's. The other listings show no date.
  */
 import { fingerprint } from '../build/fingerprint.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { azPath, categoryPath, localeHomePath, translationsPath } from '../routing/routes.ts';
+import { azPath, categoryPath, localeHomePath, notFoundPath, searchPath, translationsPath } from '../routing/routes.ts';
 import type { Page } from '../content/load-site.ts';
 import { azPageCount, categoryKeys, categoryPageCount, translationsPageCount, translationsPagePages } from './catalog-pages.ts';
 import { siteNavigation } from './doc-nav.ts';
@@ -25,7 +26,7 @@ import type { ResultMemo } from './site-digest.ts';
 export interface PageFingerprints {
   /** Entry page path → fingerprint: the pages the search index is built from. */
   readonly entries: ReadonlyMap<string, string>;
-  /** Catalog listing pages (home, categories, A–Z, translation status) → fingerprint. */
+  /** Catalog listing pages (home, categories, A–Z, translation status), search and 404 pages → fingerprint. */
   readonly listings: ReadonlyMap<string, string>;
 }
 
@@ -77,6 +78,8 @@ export function pageFingerprints(data: SiteData, { codeVersion, digest: siteDige
   for (const locale of site.sources.localeConfig.locales) {
     const paths = [
       localeHomePath(locale),
+      searchPath(locale),
+      notFoundPath(locale),
       ...pageNumbers(azPageCount(data, locale)).map((page) => pagedPath(azPath(locale), page)),
       ...categoryKeys(data, locale).flatMap((key) => pageNumbers(categoryPageCount(data, locale, key)).map((page) => pagedPath(categoryPath(locale, key), page))),
     ];
