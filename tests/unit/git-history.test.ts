@@ -51,17 +51,21 @@ describe('readFileHistory', () => {
     mkdirSync(join(root, path, '..'), { recursive: true });
     writeFileSync(join(root, path), text);
   };
-
-  it('reads commit dates of files in a content folder below the repository root', () => {
-    const repo = join(work, 'repo');
+  /** A repository `name` whose first commit (at `date`) holds `files` under `content/`; returns that folder. */
+  const repository = (name: string, files: Record<string, string>, date: string) => {
+    const repo = join(work, name);
     const content = join(repo, 'content');
-    write(content, 'en/a.md', 'one');
-    write(content, 'ja/a.md', 'ichi');
+    for (const [path, text] of Object.entries(files)) write(content, path, text);
     git(repo, ['init', '-q']);
     git(repo, ['add', '.']);
-    git(repo, ['commit', '-qm', 'first'], '2026-01-05T12:00:00Z');
+    git(repo, ['commit', '-qm', 'first'], date);
+    return content;
+  };
+
+  it('reads commit dates of files in a content folder below the repository root', () => {
+    const content = repository('repo', { 'en/a.md': 'one', 'ja/a.md': 'ichi' }, '2026-01-05T12:00:00Z');
     write(content, 'en/a.md', 'one, changed');
-    git(repo, ['commit', '-qam', 'source changed'], '2026-02-07T08:30:00Z');
+    git(content, ['commit', '-qam', 'source changed'], '2026-02-07T08:30:00Z');
     // Uncommitted: a modified translation and a new file use their file times.
     write(content, 'ja/a.md', 'ichi, edited');
     write(content, 'ko/a.md', 'hana');
@@ -77,13 +81,7 @@ describe('readFileHistory', () => {
   });
 
   it('reads only the commits made since the dates it kept, and none while HEAD stays', () => {
-    const repo = join(work, 'kept');
-    const content = join(repo, 'content');
-    write(content, 'en/a.md', 'one');
-    write(content, 'en/b.md', 'two');
-    git(repo, ['init', '-q']);
-    git(repo, ['add', '.']);
-    git(repo, ['commit', '-qm', 'first'], '2026-01-05T12:00:00Z');
+    const content = repository('kept', { 'en/a.md': 'one', 'en/b.md': 'two' }, '2026-01-05T12:00:00Z');
     let kept: CommittedDates | undefined;
     const cache: HistoryCache = { read: () => kept, write: (dates) => (kept = dates) };
     const first = new Date('2026-01-05T12:00:00Z');
@@ -97,7 +95,7 @@ describe('readFileHistory', () => {
     expect(readFileHistory(content, cache).lastChange('en/b.md')?.date).toEqual(forged);
 
     write(content, 'en/a.md', 'one, changed');
-    git(repo, ['commit', '-qam', 'second'], '2026-02-01T00:00:00Z');
+    git(content, ['commit', '-qam', 'second'], '2026-02-01T00:00:00Z');
     const since = readFileHistory(content, cache);
     expect(since.lastChange('en/a.md')?.date).toEqual(new Date('2026-02-01T00:00:00Z'));
     expect(since.lastChange('en/b.md')?.date).toEqual(forged);
