@@ -4,9 +4,10 @@
  * know, or that have uncommitted changes, use their modification time; with no git at all
  * (a tarball of the tree, say), every file does. Pure apart from the git calls and `stat`.
  *
- * Reading the whole history grows with it: 1,500 commits over 4,000 entries took 3–4 s, on
- * every build. So the dates come with the commit they were read at (`CommittedDates`), and a
- * build that is given them reads only the commits made since.
+ * Reading the whole history grows with it: 1,500 commits over 4,000 entries took 0.2–0.5 s
+ * packed, and 1.2–4 s as the loose objects of commits made locally, on every build. So the
+ * dates come with the commit they were read at (`CommittedDates`), and a build that is given
+ * them reads only the commits made since.
  */
 import { spawnSync } from 'node:child_process';
 import { statSync } from 'node:fs';
