@@ -42,7 +42,7 @@ const ASTRO_FILES = 'astro-files';
 export class IncrementalBuild {
   readonly codeVersion: string;
   readonly pages: CacheStore<string>;
-  /** What the content loading reuses: pages loaded by earlier builds, and the files' commit dates. */
+  /** What the content loading reuses: pages loaded by earlier builds, the files' stamps and their commit dates. */
   readonly siteCaches: SiteCaches;
   /** Entry fingerprints and retrieval findings of earlier builds (see `site-digest.ts`). */
   private readonly prints: CacheStore<string>;

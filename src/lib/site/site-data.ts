@@ -18,7 +18,7 @@ export interface SiteData {
 const CACHE = Symbol.for('errata.site-data');
 type CacheHolder = { [CACHE]?: SiteData };
 
-/** What earlier builds kept: loaded pages, and the files' commit dates. */
+/** What earlier builds kept: loaded pages and the files' stamps, and the files' commit dates. */
 export interface SiteCaches {
   readonly pages: NonNullable<LoadOptions['cache']>;
   readonly history: HistoryCache;
