@@ -3,8 +3,8 @@
  * index of its own that the search page merges (Pagefind's `mergeIndex`). A rebuild after one
  * page changed re-indexes only that page's part: indexing is most of a rebuild, and it grows
  * with the pages indexed. A search merges every part: each makes the first search of a page
- * slower (by a tenth of a second, at 1,000 pages a language). Which part a page is in depends only on its path and the
- * number of parts, so it stays put from build to build.
+ * slower (by a tenth of a second, at 1,000 pages a language). Which part a page is in depends
+ * only on its path and the number of parts, so it stays put from build to build.
  *
  * Shared by the build and the search page: no Node imports.
  */
