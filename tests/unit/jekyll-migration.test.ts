@@ -121,12 +121,15 @@ describe('heading ids known before rendering', () => {
 });
 
 describe('what a page is', () => {
-  it('follows kind:, then the layout, then the H1 and errors:', () => {
-    expect(pageKind({ kind: 'page', layout: 'entry', errors: [] }, true)).toBe('page');
-    expect(pageKind({ layout: 'page', errors: ['x'] }, true)).toBe('page');
-    expect(pageKind({ layout: 'auto', errors: [] }, true)).toBe('entry');
-    expect(pageKind({ layout: 'auto', errors: ['x'] }, false)).toBe('entry');
-    expect(pageKind({ layout: 'auto', errors: [] }, false)).toBe('page');
+  const no = () => false;
+  const yes = () => true;
+  it('follows kind:, then the layout, then the H1, errors: and what the page looks like', () => {
+    expect(pageKind({ kind: 'page', layout: 'entry', errors: [] }, true, yes)).toBe('page');
+    expect(pageKind({ layout: 'page', errors: ['x'] }, true, yes)).toBe('page');
+    expect(pageKind({ layout: 'auto', errors: [] }, true, no)).toBe('entry');
+    expect(pageKind({ layout: 'auto', errors: ['x'] }, false, no)).toBe('entry');
+    expect(pageKind({ layout: 'auto', errors: [] }, false, yes)).toBe('entry');
+    expect(pageKind({ layout: 'auto', errors: [] }, false, no)).toBe('page');
   });
 });
 

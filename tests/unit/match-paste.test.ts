@@ -6,11 +6,11 @@ import { indexFiles, fileStore } from '../../src/lib/search/index-files.ts';
 import { matchPaste, memoryStore } from '../../src/lib/search/match-paste.ts';
 import { highlightTokens } from '../../src/lib/search/result-views.ts';
 import { planSearch, URL_QUERY_LIMIT } from '../../src/lib/search/search-plan.ts';
-import { buildSignatureIndex, tokenShard, type SignatureRecord } from '../../src/lib/search/signature-index.ts';
+import { buildSignatureIndex, tokenShard, type SignatureInput } from '../../src/lib/search/signature-index.ts';
 
 const paste = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/pastes', name), 'utf8');
 
-const records: SignatureRecord[] = [
+const records: SignatureInput[] = [
   { url: '/en/ssl/', title: 'SSL', sourceLang: 'en', signatures: ['ssl.SSLCertVerificationError: [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed: self-signed certificate in certificate chain (_ssl.c:1006)', 'urllib.error.URLError: <urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] certificate verify failed (_ssl.c:726)>'] },
   { url: '/en/curl-60/', title: 'curl 60', sourceLang: 'en', signatures: ['curl: (60) SSL certificate problem: unable to get local issuer certificate'] },
   { url: '/en/module/', title: 'Module', sourceLang: 'en', signatures: ["ModuleNotFoundError: No module named 'requests'", 'ImportError: No module named requests'] },

@@ -13,6 +13,8 @@ import { uiText } from '../i18n/ui-strings.ts';
 import { CALLOUT_KINDS } from '../liquid/builtin-includes.ts';
 import { createLiquidRenderer, type LiquidRenderer } from '../liquid/render-liquid.ts';
 import { collectLinks, findErrorHeading, parseMarkdown, removeNode } from '../markdown/parse-markdown.ts';
+import { collectCodeText, openingCodeBlock, type CodeText } from '../markdown/code-text.ts';
+import { inEntryFolder, looksLikeErrorPage } from './error-page.ts';
 import { computeRedirects, type ConfiguredTarget, type Redirect, type RedirectPage, redirectIndex } from '../routing/redirects.ts';
 import { parseSitePath } from '../routing/routes.ts';
 import { type Diagnostic, DiagnosticSink, type Position, sortDiagnostics, START } from './diagnostic.ts';
@@ -35,6 +37,8 @@ export interface Page {
   /** Path relative to `content/`, used to resolve relative links. */
   readonly contentPath: string;
   readonly kind: PageKind;
+  /** True when `kind` was read from the page's content, not set by `kind:` or its layout. */
+  readonly kindInferred: boolean;
   readonly locale: Locale;
   readonly pagename: string;
   readonly title: string;
@@ -46,6 +50,8 @@ export interface Page {
   readonly headingIsCode: boolean;
   /** Other error messages the entry covers (`errors:`). */
   readonly errors: readonly string[];
+  /** The body's code blocks and inline code: paste search finds the page by the errors they show. */
+  readonly code: CodeText;
   /** Where the heading and each `errors:` item are written, in that order (for search checks). */
   readonly signaturePositions: readonly Position[];
   /**
@@ -208,6 +214,7 @@ export function loadSite(options: LoadOptions = {}): Site {
     });
   }
 
+  followOriginalKinds(pages, sources.localeConfig.defaultLocale);
   checkDuplicatePagenames(pages, pagenamePositions, sink);
   const finder = new PageFinder(pages, sources.localeConfig);
   const redirects = loadRedirects(pages, finder, pagenamePositions, sources, relative(rootDir, join(contentDir, '_config.yml')).split('\\').join('/'), sink);
@@ -302,7 +309,10 @@ function loadPage(input: PageInput): LoadedPage | undefined {
   const tree = parseMarkdown(output);
   const toFile = (at: Position): Position => toSource(at.line, at.column);
   const heading = findErrorHeading(tree);
-  const kind: PageKind = result.success ? pageKind(result.data, heading?.isCode ?? false) : 'entry';
+  const looksLikeError = () =>
+    inEntryFolder(contentPath, input.sources.settings.entryFolders) ||
+    looksLikeErrorPage({ heading: heading?.text, title: result.data?.title ?? '', openingCode: openingCodeBlock(tree), contentPath });
+  const kind: PageKind = result.success ? pageKind(result.data, heading?.isCode ?? false, looksLikeError) : 'entry';
   if (kind === 'entry' && !heading) {
     sink.error(
       file,
@@ -319,6 +329,7 @@ function loadPage(input: PageInput): LoadedPage | undefined {
     file,
     contentPath,
     kind,
+    kindInferred: !data.kind && data.layout === 'auto',
     locale: data.lang,
     pagename: data.pagename,
     title: data.title,
@@ -327,6 +338,7 @@ function loadPage(input: PageInput): LoadedPage | undefined {
     heading: heading?.text ?? data.title,
     headingIsCode: heading?.isCode ?? false,
     errors: data.errors,
+    code: collectCodeText(tree),
     signaturePositions: [
       heading?.node.position ? toFile({ line: heading.node.position.start.line, column: heading.node.position.start.column }) : START,
       ...data.errors.map((_, index) => listItemPosition(parsed, 'errors', index) ?? START),
@@ -349,14 +361,19 @@ function loadPage(input: PageInput): LoadedPage | undefined {
 
 /**
  * What a page is: its `kind:` when it has one, else what its layout renders as; a layout that
- * leaves it open (`default`) makes it an error entry when its H1 is written as code or it lists
- * `errors:`, and a documentation page otherwise.
- * @example pageKind({ layout: 'auto', errors: [] }, true) === 'entry'
+ * leaves it open (`default`) makes it an error entry when its H1 is written as code, it lists
+ * `errors:`, or it otherwise looks like an error page (`looksLikeError`: see `error-page.ts`,
+ * and `errata.entry_folders`), and a documentation page otherwise.
+ * @example pageKind({ layout: 'auto', errors: [] }, true, () => false) === 'entry'
  */
-export function pageKind(data: { readonly kind?: PageKind | undefined; readonly layout: 'entry' | 'page' | 'auto'; readonly errors: readonly string[] }, headingIsCode: boolean): PageKind {
+export function pageKind(
+  data: { readonly kind?: PageKind | undefined; readonly layout: 'entry' | 'page' | 'auto'; readonly errors: readonly string[] },
+  headingIsCode: boolean,
+  looksLikeError: () => boolean,
+): PageKind {
   if (data.kind) return data.kind;
   if (data.layout !== 'auto') return data.layout;
-  return headingIsCode || data.errors.length > 0 ? 'entry' : 'page';
+  return headingIsCode || data.errors.length > 0 || looksLikeError() ? 'entry' : 'page';
 }
 
 function listItemPosition(parsed: ParsedFile, field: string, index: number): Position | undefined {
@@ -387,6 +404,18 @@ function checkFolderLocale(contentPath: string, locale: Locale, parsed: ParsedFi
         `"lang: ${String(parsed.data['lang'])}" disagrees with the folder "${folder}/". Set "lang: ${folderLocale.name}" or move the file to a "${locale.name}/" folder.`,
       );
     }
+  }
+}
+
+/**
+ * A translation is an error page when its original is: a Korean H1 that translates the message
+ * may no longer read as an error, but the page is about the same one. Only kinds read from the
+ * content change; `kind:` and layouts stay as written.
+ */
+function followOriginalKinds(pages: readonly Page[], defaultLocale: Locale): void {
+  const originals = new Map(pages.filter((page) => page.locale === defaultLocale && page.kind === 'entry').map((page) => [page.pagename, page]));
+  for (const page of pages) {
+    if (page.kind === 'page' && page.kindInferred && originals.has(page.pagename)) (page as { kind: PageKind }).kind = 'entry';
   }
 }
 

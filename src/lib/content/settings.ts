@@ -15,6 +15,8 @@
  *     /old/removed-page/: /en/new-page/     # a page's URL, or a file: en/guides/new.md
  *   pages_per_search_index: 2000  # a language's search index in parts of about this many pages
  *                                 # (default: ⌈√pages / 20⌉ parts, see search/index-parts.ts)
+ *   entry_folders: [troubleshooting]  # folders whose pages are error entries (below a language
+ *                                     # folder or not); `kind: page` still keeps one out
  * ```
  */
 import type { DiagnosticSink, Position } from './diagnostic.ts';
@@ -56,6 +58,11 @@ export interface ErrataSettings {
   readonly redirects: readonly ConfiguredRedirect[];
   /** About how many pages one part of a language's search index holds; undefined: the default number of parts (see `search/index-parts.ts`). */
   readonly pagesPerSearchIndex: number | undefined;
+  /**
+   * Folders (relative to `content/` or to a language's folder, `/`-separated) whose pages are
+   * error entries without having to look like one: for trees that keep their error pages apart.
+   */
+  readonly entryFolders: readonly string[];
 }
 
 export interface ConfiguredRedirect {
@@ -73,6 +80,7 @@ export const DEFAULT_SETTINGS: ErrataSettings = {
   ignoredFields: [],
   redirects: [],
   pagesPerSearchIndex: undefined,
+  entryFolders: [],
 };
 
 /** A YAML mapping (not a list, not a scalar). */
@@ -102,7 +110,7 @@ export function readErrataSettings(config: Readonly<Record<string, unknown>>, fi
     sink.error(file, positionOf(['errata', key]), 'config-value', `"errata.${key}" must be one of ${BROKEN_LINK_LEVELS.join(', ')}, but it is ${JSON.stringify(value)}.`);
     return fallback;
   };
-  const known = ['on_broken_links', 'on_broken_images', 'on_broken_anchors', 'layouts', 'ignore_front_matter', 'redirects', 'pages_per_search_index'];
+  const known = ['on_broken_links', 'on_broken_images', 'on_broken_anchors', 'layouts', 'ignore_front_matter', 'redirects', 'pages_per_search_index', 'entry_folders'];
   for (const key of Object.keys(block)) {
     if (!known.includes(key)) {
       sink.error(file, positionOf(['errata', key]), 'config-value', `Unknown setting "errata.${key}". Known settings: ${known.join(', ')}.`);
@@ -114,7 +122,8 @@ export function readErrataSettings(config: Readonly<Record<string, unknown>>, fi
     onBrokenImages: level('on_broken_images', onBrokenLinks),
     onBrokenAnchors: level('on_broken_anchors', DEFAULT_SETTINGS.onBrokenAnchors),
     layouts: { ...DEFAULT_LAYOUTS, ...readLayouts(block['layouts'], file, positionOf, sink) },
-    ignoredFields: readNames(block['ignore_front_matter'], file, positionOf, sink),
+    ignoredFields: readNames(block['ignore_front_matter'], 'ignore_front_matter', '[author, nav_order]', file, positionOf, sink),
+    entryFolders: readNames(block['entry_folders'], 'entry_folders', '[troubleshooting, errors/windows]', file, positionOf, sink).map((folder) => folder.replace(/^\/+|\/+$/g, '')).filter(Boolean),
     redirects: readRedirects(block['redirects'], file, positionOf, sink),
     pagesPerSearchIndex: readPagesPerSearchIndex(block['pages_per_search_index'], file, positionOf, sink),
   };
@@ -160,9 +169,9 @@ function readLayouts(value: unknown, file: string, positionOf: PositionOf, sink:
   return layouts;
 }
 
-function readNames(value: unknown, file: string, positionOf: PositionOf, sink: DiagnosticSink): string[] {
+function readNames(value: unknown, key: string, example: string, file: string, positionOf: PositionOf, sink: DiagnosticSink): string[] {
   if (value === undefined || value === null) return [];
   if (Array.isArray(value) && value.every((item) => typeof item === 'string')) return value as string[];
-  sink.error(file, positionOf(['errata', 'ignore_front_matter']), 'config-value', '"errata.ignore_front_matter" must be a list of field names, e.g. [author, nav_order].');
+  sink.error(file, positionOf(['errata', key]), 'config-value', `"errata.${key}" must be a list of names, e.g. ${example}.`);
   return [];
 }

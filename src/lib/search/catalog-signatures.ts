@@ -1,102 +1,99 @@
 /**
- * The catalog's error signatures per locale, and the build's retrieval check: every entry's
- * own heading error and `errors:` items, searched as pastes, must find that entry first, and
- * no two entries may share a signature.
+ * The paste index's pages per locale, and the build's retrieval check: every entry's own error
+ * and every example log in its body, searched as pastes, should find that entry first. A page
+ * may share an error line with others (a generic page and a tool's page for one error): the
+ * check warns, naming both, when nothing the entry shows tells it apart, and fails only when
+ * the entry's own error finds nothing at all, which is a search bug or an empty message.
  */
-import type { Diagnostic } from '../content/diagnostic.ts';
+import type { Diagnostic, Position } from '../content/diagnostic.ts';
 import type { Page } from '../content/load-site.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Catalog } from '../site/catalog.ts';
-import { matchPaste, memoryStore } from './match-paste.ts';
-import { extractErrorLines, type ErrorLine } from './normalise-paste.ts';
-import { buildSignatureIndex, type SignatureIndex, type SignatureRecord } from './signature-index.ts';
+import { matchPaste, memoryStore, type IndexStore } from './match-paste.ts';
+import { extractErrorLines } from './normalise-paste.ts';
+import { pageSignatures } from './page-signatures.ts';
+import { buildSignatureIndex, type SignatureIndex, type SignatureInput } from './signature-index.ts';
 
 export interface LocaleSignatures {
   readonly locale: Locale;
-  readonly records: readonly SignatureRecord[];
+  readonly records: readonly SignatureInput[];
   /** The page behind each record, for positions in reports. */
   readonly pages: readonly Page[];
 }
 
-/** Entries of each locale (fallbacks included, so an English paste on `ja` finds them). */
+/** Every page of each locale (fallbacks included, so an English paste on `ja` finds them). */
 export function catalogSignatures(catalog: Catalog): LocaleSignatures[] {
+  const { defaultLocale } = catalog.localeConfig;
   return catalog.localeConfig.locales.map((locale) => {
-    const routes = catalog.pagenames.flatMap((pagename) => {
-      const route = catalog.route(locale, pagename);
-      return route && route.page.kind === 'entry' ? [route] : [];
-    });
+    const routes = catalog.pagenames.flatMap((pagename) => catalog.route(locale, pagename) ?? []);
     return {
       locale,
-      records: routes.map((route) => ({
-        url: route.path,
-        title: route.page.title,
-        sourceLang: route.page.locale.bcp47,
-        signatures: [route.page.heading, ...route.page.errors],
-      })),
+      records: routes.map((route) => {
+        const original = route.page.locale === defaultLocale ? undefined : catalog.route(defaultLocale, route.pagename)?.page;
+        return pageSignatures(route.path, { ...route.page, sourceLang: route.page.locale.bcp47 }, original?.locale === defaultLocale ? original : undefined);
+      }),
       pages: routes.map((route) => route.page),
     };
   });
 }
 
-/** Error lines of a signature; the same English messages recur in every locale, so once each. */
-const linesCache = new Map<string, ErrorLine[]>();
-function signatureLines(signature: string): ErrorLine[] {
-  let lines = linesCache.get(signature);
-  if (!lines) linesCache.set(signature, (lines = extractErrorLines(signature)));
-  return lines;
+/** What one search of the check found, in words for its report. */
+async function firstFound(text: string, store: IndexStore, url: string): Promise<{ found: boolean; winner?: string; tie?: boolean }> {
+  const { matches } = await matchPaste(text, store, 5);
+  const first = matches[0];
+  if (!first) return { found: false };
+  if (first.record.url === url) return { found: true };
+  const own = matches.find((match) => match.record.url === url);
+  return { found: true, winner: first.record.url, tie: own !== undefined && first.score - own.score < 1e-6 };
 }
 
 /**
- * Searches every signature of every entry against its locale's index. Reports, at the
- * signature's position in its file, each that does not find its entry first and each that
- * collides with another entry's.
- *
- * A one-line signature scores exactly 1 against its own entry, and another entry reaches 1
- * only when its signature has the same indexed tokens (ties go to the earlier entry), so for
- * those the check compares token sets instead of running the whole search: the same verdict,
- * in linear time. Multi-line signatures run through the matcher itself.
+ * Searches each entry's own error lines (H1, `errors:`) and each of its code blocks that shows
+ * an error, as pastes, against its locale's index, and reports at the entry's lines what does
+ * not find it first. Translations that show their original's code are checked once, in the
+ * original's locale.
  */
 export async function checkRetrieval(locales: readonly LocaleSignatures[], indexes: ReadonlyMap<string, SignatureIndex>): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
-  const report = (page: Page, signature: number, ruleId: string, message: string) => {
-    const at = page.signaturePositions[signature] ?? { line: 1, column: 1 };
-    diagnostics.push({ file: page.file, line: at.line, column: at.column, severity: 'error', ruleId, message });
-  };
+  const report = (page: Page, at: Position, severity: Diagnostic['severity'], ruleId: string, message: string) =>
+    diagnostics.push({ file: page.file, line: at.line, column: at.column, severity, ruleId, message });
+  const checkedBlocks = new Set<string>();
 
   for (const { locale, records, pages } of locales) {
     const index = indexes.get(locale.name);
     if (!index) continue;
     const store = memoryStore(index);
-    const { common } = index.meta;
-    const maskedOwners = new Map<string, number>();
-    const tokenOwners = new Map<string, number>();
     for (const [doc, record] of records.entries()) {
       const page = pages[doc];
-      // Fallback pages repeat another locale's entry; it is checked in its own locale.
-      if (!page || page.locale !== locale) continue;
-      for (const [signature, text] of record.signatures.entries()) {
-        const lines = signatureLines(text);
-        const masked = lines.map((line) => line.masked.toLowerCase()).join('\n');
-        const maskedOwner = maskedOwners.get(masked);
-        if (maskedOwner !== undefined && maskedOwner !== doc) {
-          report(page, signature, 'search-signature-collision', `The error "${text}" normalises to the same signature as an error of ${pages[maskedOwner]?.file ?? 'another entry'}; search cannot tell them apart. Merge the entries or make the messages specific.`);
-          continue;
+      // Fallback pages repeat another locale's page; documentation pages are found, not checked.
+      if (!page || page.locale !== locale || page.kind !== 'entry') continue;
+      const own = [page.heading, ...page.errors];
+      for (const [position, text] of own.entries()) {
+        const at = page.signaturePositions[position] ?? { line: 1, column: 1 };
+        const result = await firstFound(text, store, record.url);
+        if (!result.found) {
+          report(page, at, 'error', 'search-nothing-found', `Searching for this entry's error "${text}" finds nothing: the message has no word that search can match. Write the error message as the program prints it.`);
+        } else if (result.winner) {
+          report(
+            page,
+            at,
+            'warning',
+            result.tie ? 'search-indistinguishable' : 'search-not-first',
+            result.tie
+              ? `Searching for "${text}" cannot tell this entry from ${result.winner}, which shows the same error. Add an example log (a code block with the lines around the error: logger, tool, frames) to the entry that is specific, so pastes with that context find it.`
+              : `Searching for "${text}" finds ${result.winner} first. If this entry is the specific one, add an example log with the context that tells it apart; otherwise make its H1 the message as printed.`,
+          );
         }
-        maskedOwners.set(masked, doc);
-
-        let winner: string | undefined;
-        if (lines.length === 1) {
-          const tokens = [...new Set(lines[0]!.tokens.filter((token) => !(token in common)))].sort().join(' ');
-          const owner = tokens ? tokenOwners.get(tokens) : undefined;
-          if (!tokens) winner = 'nothing is found';
-          else if (owner !== undefined && owner !== doc) winner = `${records[owner]?.url} comes first`;
-          else tokenOwners.set(tokens, doc);
-        } else {
-          const { matches } = await matchPaste(text, store, 3);
-          if (matches[0]?.record.url !== record.url) winner = matches[0] ? `${matches[0].record.url} comes first` : 'nothing is found';
-        }
-        if (winner) {
-          report(page, signature, 'search-not-first', `Searching for this entry's error "${text}" does not find the entry first: ${winner}. Make the message more specific, or move it to the entry it belongs to.`);
+      }
+      for (const [number, block] of page.code.blocks.entries()) {
+        const key = `${page.pagename}\u0000${block}`;
+        if (checkedBlocks.has(key)) continue;
+        checkedBlocks.add(key);
+        if (!extractErrorLines(block).some((line) => line.primary)) continue;
+        const result = await firstFound(block, store, record.url);
+        if (result.winner) {
+          const at = page.signaturePositions[0] ?? { line: 1, column: 1 };
+          report(page, at, 'warning', 'search-example-not-first', `The example log in code block ${number + 1}, pasted whole, finds ${result.winner} first${result.tie ? ', which shows the same lines' : ''}. Keep the lines that are specific to this entry (logger, tool, module paths) in the example.`);
         }
       }
     }

@@ -1,12 +1,19 @@
 /**
- * Paste → ranked entries. Retrieval is OR: every entry that shares an indexed token with any
- * error line of the paste is a candidate. Candidates are ranked by how much of the entry's
- * signature the best paste line covers (rare tokens weigh more), with a smaller share for
- * how much of that line the signature explains. The same code runs in the browser, the CLI
- * and the build's retrieval check; only the store that reads the index files differs.
+ * Paste → ranked pages. Retrieval is OR: every page that shares an indexed token with any
+ * error line of the paste is a candidate. Candidates are scored by how well the best paste line
+ * and one of the page's error lines cover each other (rare tokens weigh more; covering the
+ * page's line counts most, so a one-word line does not win every paste that has the word). A
+ * line of the page's code weighs a little less than the page's own error. The best candidates
+ * are then re-ranked by what the paste says besides the line: the quoted names and paths that
+ * name a page, the order of the words, and the context (loggers, frames' modules, tools) of the
+ * page's example logs. The same code runs in the browser, the CLI and the build's check; only
+ * the store that reads the index files differs.
  */
+import { contextTokens } from './context-tokens.ts';
 import { extractErrorLines, type ErrorLine } from './normalise-paste.ts';
 import { signatureTokens, tokenShard, tokenWeight, type Chunk, type IndexMeta, type Shard, type SignatureRecord } from './signature-index.ts';
+import { maskLine } from './mask.ts';
+import { valueTokens } from './tokens.ts';
 
 /** Reads the index files of one locale. */
 export interface IndexStore {
@@ -17,9 +24,9 @@ export interface IndexStore {
 
 export interface PasteMatch {
   readonly record: SignatureRecord;
-  /** 0–1: 1 when the paste line and the signature have the same indexed tokens. */
+  /** About 0–1: 1 when the paste line and the page's line have the same indexed tokens. */
   readonly score: number;
-  /** The entry's error message that matched. */
+  /** The page's error line that matched. */
   readonly signature: string;
   /** The paste line that matched it. */
   readonly line: ErrorLine;
@@ -27,10 +34,22 @@ export interface PasteMatch {
   readonly sharedTokens: readonly string[];
 }
 
-/** Below this, a match is shown as "related" rather than as the answer. */
+/** Below this, a match is shown as a candidate rather than as the answer. */
 export const GOOD_MATCH = 0.5;
-const RECALL_SHARE = 0.7;
 const MAX_QUERY_TOKENS = 64;
+/** A line of the page's code, against the page's own error. */
+const CODE_LINE_FACTOR = 0.96;
+/** Candidates re-ranked by what surrounds the line; their records are fetched. */
+const RERANK = 12;
+/** Candidates this far below the best are not re-ranked: nothing around the line lifts them that much. */
+const RERANK_MARGIN = 0.2;
+/** Largest changes re-ranking makes: values that name the page, word order, context. */
+const VALUE_BONUS = 0.05;
+const VALUE_PENALTY = 0.03;
+const ORDER_BONUS = 0.03;
+const CONTEXT_BONUS = 0.1;
+/** Context weight (sum of matched tokens' weights) that earns the whole context bonus. */
+const CONTEXT_FULL = 20;
 
 /** Tokens to look up: primary lines first, longer (more specific) tokens first. */
 function queryTokens(lines: readonly ErrorLine[], common: Readonly<Record<string, number>>): string[] {
@@ -40,8 +59,66 @@ function queryTokens(lines: readonly ErrorLine[], common: Readonly<Record<string
   return [...tokens].sort((a, b) => b.length - a.length).slice(0, MAX_QUERY_TOKENS);
 }
 
-/** Ranks the entries of `store` for already extracted error lines. */
-export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexStore, limit = 10): Promise<PasteMatch[]> {
+/**
+ * How well a paste line and a page's line cover each other: the F₂ measure of the weight they
+ * share, which favours covering the page's line (recall) four to one over explaining the paste's.
+ */
+function coverScore(shared: number, lineWeight: number, norm: number): number {
+  const recall = Math.min(1, shared / Math.max(norm, 1e-9));
+  const precision = Math.min(1, shared / Math.max(lineWeight, 1e-9));
+  return recall + precision === 0 ? 0 : (5 * precision * recall) / (4 * precision + recall);
+}
+
+interface Candidate {
+  doc: number;
+  score: number;
+  signature: number;
+  line: number;
+}
+
+/** Share of the page's consecutive token pairs that the paste line has in the same order. */
+function orderAgreement(lineTokens: readonly string[], signature: string): number {
+  const signatureOrder = signatureTokens(signature);
+  if (signatureOrder.length < 2) return 0;
+  const pairs = new Set(lineTokens.slice(1).map((token, index) => `${lineTokens[index]}\u0000${token}`));
+  let agree = 0;
+  for (let index = 1; index < signatureOrder.length; index++) if (pairs.has(`${signatureOrder[index - 1]}\u0000${signatureOrder[index]}`)) agree++;
+  return agree / (signatureOrder.length - 1);
+}
+
+/** What the paste says besides each line: every token of the whole paste, values included. */
+interface PasteContext {
+  readonly all: ReadonlySet<string>;
+}
+
+/** The change in score that what surrounds the line makes for one candidate. */
+function rerankAdjustment(candidate: Candidate, record: SignatureRecord, line: ErrorLine, context: PasteContext): number {
+  let adjustment = 0;
+  const signature = record.signatures[candidate.signature] ?? '';
+  // Values that name the page (`No module named 'yaml'` on the yaml page): another value fits it less.
+  const named = record.values ?? [];
+  if (named.length > 0) {
+    const found = named.filter((token) => context.all.has(token)).length / named.length;
+    adjustment += found > 0 ? VALUE_BONUS * found : -VALUE_PENALTY;
+  } else {
+    // A page that names no value: its example's values, when the paste has them, still count a little.
+    const example = valueTokens(maskLine(signature).values);
+    if (example.length > 0) adjustment += (VALUE_BONUS / 2) * (example.filter((token) => line.values.includes(token)).length / example.length);
+  }
+  adjustment += ORDER_BONUS * orderAgreement(line.tokens, signature);
+  if (record.context) {
+    let weight = 0;
+    for (const token of context.all) if (!line.tokens.includes(token)) weight += record.context[token] ?? 0;
+    adjustment += CONTEXT_BONUS * Math.min(1, weight / CONTEXT_FULL);
+  }
+  return adjustment;
+}
+
+/**
+ * Ranks the pages of `store` for already extracted error lines; `pasteText` is the whole paste,
+ * whose other lines break ties between pages that share the matched line.
+ */
+export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexStore, limit = 10, pasteText?: string): Promise<PasteMatch[]> {
   if (lines.length === 0) return [];
   const meta = await store.meta();
   const tokens = queryTokens(lines, meta.common);
@@ -54,7 +131,7 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
   }
 
   // Best score per document, with the signature and line that gave it.
-  const best = new Map<number, { score: number; signature: number; line: number }>();
+  const best = new Map<number, Candidate>();
   lines.forEach((line, lineIndex) => {
     let lineWeight = 0;
     const matched = new Map<number, { weight: number; norm: number }>();
@@ -72,32 +149,43 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
       }
     }
     for (const [key, { weight, norm }] of matched) {
-      const recall = Math.min(1, weight / Math.max(norm, 1e-9));
-      const precision = Math.min(1, weight / Math.max(lineWeight, 1e-9));
-      const score = RECALL_SHARE * recall + (1 - RECALL_SHARE) * precision;
+      const score = coverScore(weight, lineWeight, Math.abs(norm)) * (norm < 0 ? CODE_LINE_FACTOR : 1);
       const doc = Math.floor(key / 1024);
       const previous = best.get(doc);
-      if (!previous || score > previous.score) best.set(doc, { score, signature: key % 1024, line: lineIndex });
+      if (!previous || score > previous.score) best.set(doc, { doc, score, signature: key % 1024, line: lineIndex });
     }
   });
 
-  const top = [...best].sort(([docA, a], [docB, b]) => b.score - a.score || docA - docB).slice(0, limit);
-  const chunkIds = [...new Set(top.map(([doc]) => Math.floor(doc / meta.chunkSize)))];
+  const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const top = ranked[0]?.score ?? 0;
+  const reranked = ranked.slice(0, Math.max(limit, RERANK)).filter((candidate, index) => index < limit || candidate.score >= top - RERANK_MARGIN);
+  const chunkIds = [...new Set(reranked.map(({ doc }) => Math.floor(doc / meta.chunkSize)))];
   const chunks = new Map(await Promise.all(chunkIds.map(async (id) => [id, await store.chunk(id)] as const)));
-  return top.flatMap(([doc, { score, signature, line }]) => {
-    const record = chunks.get(Math.floor(doc / meta.chunkSize))?.[doc % meta.chunkSize];
-    const pasteLine = lines[line];
-    const signatureText = record?.signatures[signature];
-    if (!record || !pasteLine || signatureText === undefined) return [];
-    const signatureTokenSet = new Set(signatureTokens(signatureText));
-    return [{ record, score, signature: signatureText, line: pasteLine, sharedTokens: pasteLine.tokens.filter((token) => signatureTokenSet.has(token)) }];
+  const recordOf = (doc: number) => chunks.get(Math.floor(doc / meta.chunkSize))?.[doc % meta.chunkSize];
+
+  const context: PasteContext = { all: new Set([...(pasteText === undefined ? [] : contextTokens(pasteText)), ...lines.flatMap((line) => [...line.tokens, ...line.values])]) };
+  const scored = reranked.flatMap((candidate) => {
+    const record = recordOf(candidate.doc);
+    const line = lines[candidate.line];
+    if (!record || !line) return [];
+    const close = candidate.score >= top - RERANK_MARGIN;
+    return [{ ...candidate, record, line, score: candidate.score + (close ? rerankAdjustment(candidate, record, line, context) : 0) }];
   });
+  return scored
+    .sort((a, b) => b.score - a.score || a.doc - b.doc)
+    .slice(0, limit)
+    .flatMap(({ record, score, signature, line }) => {
+      const signatureText = record.signatures[signature];
+      if (signatureText === undefined) return [];
+      const signatureTokenSet = new Set(signatureTokens(signatureText));
+      return [{ record, score, signature: signatureText, line, sharedTokens: line.tokens.filter((token) => signatureTokenSet.has(token)) }];
+    });
 }
 
-/** Normalises `paste` and ranks the entries for it. */
+/** Normalises `paste` and ranks the pages for it. */
 export async function matchPaste(paste: string, store: IndexStore, limit = 10): Promise<{ lines: ErrorLine[]; matches: PasteMatch[] }> {
   const lines = extractErrorLines(paste);
-  return { lines, matches: await matchErrorLines(lines, store, limit) };
+  return { lines, matches: await matchErrorLines(lines, store, limit, paste) };
 }
 
 /** A store over an index held in memory (the build's own check and tests). */

@@ -5,8 +5,8 @@
  * log lines, shell prompts — and drops stack frames, prompts and noise. Never throws; the
  * work is bounded, so a megabyte of anything stays fast.
  */
-import { maskVariableParts } from './mask.ts';
-import { errorTokens } from './tokens.ts';
+import { maskLine } from './mask.ts';
+import { errorTokens, valueTokens } from './tokens.ts';
 
 export interface ErrorLine {
   /** 0-based line number in the paste, for showing which line matched. */
@@ -15,6 +15,8 @@ export interface ErrorLine {
   readonly text: string;
   readonly masked: string;
   readonly tokens: readonly string[];
+  /** Tokens of the paths and quoted names masked away (see `maskLine`). */
+  readonly values: readonly string[];
   /** True when the line looks like an error message rather than other output. */
   readonly primary: boolean;
 }
@@ -58,18 +60,23 @@ const NOISE: readonly RegExp[] = [
 ];
 
 /** Command lines: what the user typed is not the error. */
-const PROMPT = /^(?:\$|#|>|>>>|\.\.\.|PS [a-z]:\\[^>]*>|[\w.-]+@[\w.-]+(?::[^$#\s]*)?[$#]|[a-z]:\\[^>]*>)\s/i;
+const PROMPT = /^(?:\$|#|>|>>>|PS [a-z]:\\[^>]*>|[\w.-]+@[\w.-]+(?::[^$#\s]*)?[$#]|[a-z]:\\[^>]*>)\s/i;
+
+/** Python's continuation prompt: `... ` is one only after a `>>>` line (log lines may start with `...`). */
+const CONTINUATION_PROMPT = /^\.\.\.(?:\s|$)/;
 
 /** Leading timestamps, levels and bracketed sources of log lines. */
 const LOG_PREFIXES: readonly RegExp[] = [
   /^\[?\d{4}[-/.]\d{2}[-/.]\d{2}[t ]\d{2}:\d{2}(?::\d{2})?(?:[.,]\d+)?(?:z|[+-]\d{2}:?\d{2})?\]?\s*/i,
   /^\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?\s*/,
-  /^[a-z]{3} \d{1,2} \d{2}:\d{2}:\d{2}\s+(?:[\w.-]+\s+)?(?:[\w./-]+(?:\[\d+\])?:\s*)?/i, // syslog
+  /^[a-z]{3}\s+\d{1,2} \d{2}:\d{2}:\d{2}\s+(?:[\w.-]+\s+)?(?:[\w./-]+(?:\[\d+\])?:\s*)?/i, // syslog
+  /^-\s+/, // `- INFO [worker-3:Runner@88] - message` (log4j, Python logging patterns)
+  /^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE)\s+\[[^\]]*\]\s*(?:-\s+)?/,
   /^[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d+\s+\d+\s+[\w.-]+:\d+\]\s*/, // glog
   /^\[(?:trace|debug|info|notice|warn|warning|error|err|fatal|critical|crit|severe)(?:\s+[^\]]*)?\]\s*/i,
   // Upper-case levels only: `Error [ERR_X]:` at the start of a line is a JavaScript error's name.
   /^(?:TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|ERR|FATAL|CRITICAL|CRIT|SEVERE)\b[:|-]?\s+(?=\S)/,
-  /^\[[\w.-]+\]\s*/, // [module]
+  /^\[[\w.:@/ -]+\]\s*(?:-\s+)?/, // [module], [worker-3:JobRunner@88]
 ];
 
 /** Wrappers before a chained exception: keep what they wrap. */
@@ -80,6 +87,15 @@ const PRIMARY_WORDS =
   /(?:\b[\w.$]*(?:error|exception|fault|panic|failure|warning)\b|\b(?:fatal|errno|winerror|denied|refused|rejected|failed|cannot|can't|could not|unable|not found|not recognized|no such|invalid|unexpected|timed out|timeout|aborted|err!)\b)/i;
 /** Codes written in capitals: `CERTIFICATE_VERIFY_FAILED`, `EACCES:`, `E0277`. */
 const PRIMARY_CODES = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bE[A-Z]{3,}\b|\b[A-Z]\d{4}\b/;
+
+/**
+ * True when a line reads as an error message: an exception or error name, a failure word, or
+ * a code written in capitals.
+ * @example isErrorText('PipelineError: Could not resolve the template') === true
+ */
+export function isErrorText(text: string): boolean {
+  return PRIMARY_WORDS.test(text) || PRIMARY_CODES.test(text);
+}
 
 /** Keeps the head and tail of a very long paste, and drops NUL and other control characters. */
 function bound(text: string): string {
@@ -110,6 +126,7 @@ export function extractErrorLines(paste: string): ErrorLine[] {
   const offset = rawLines.length - lines.length;
   const found: ErrorLine[] = [];
   let previousWasPythonFrame = false;
+  let previousWasPrompt = false;
 
   lines.forEach((raw, position) => {
     const index = position < 100 ? position : position + offset;
@@ -119,16 +136,19 @@ export function extractErrorLines(paste: string): ErrorLine[] {
     // The indented source line after a Python frame is code, not a message.
     const isFrameSource = previousWasPythonFrame && /^\s{2,}\S/.test(line);
     previousWasPythonFrame = isPythonFrame;
-    if (!trimmed || isFrameSource || PROMPT.test(trimmed) || NOISE.some((pattern) => pattern.test(trimmed))) return;
+    const isPrompt = PROMPT.test(trimmed) || (previousWasPrompt && CONTINUATION_PROMPT.test(trimmed));
+    // A Python session's `...` lines follow its `>>>` line; the output after them is no prompt.
+    if (trimmed) previousWasPrompt = isPrompt && /^(?:>>>|\.\.\.)(?:\s|$)/.test(trimmed);
+    if (!trimmed || isFrameSource || isPrompt || NOISE.some((pattern) => pattern.test(trimmed))) return;
 
     // .NET writes inner exceptions on one line: "A: x ---> B: y".
     for (const part of trimmed.split(/\s+--->\s+/)) {
       const text = stripPrefixes(part);
       if (!text) continue;
-      const masked = maskVariableParts(text);
+      const { masked, values } = maskLine(text);
       const tokens = errorTokens(masked);
       if (tokens.length === 0) continue;
-      found.push({ index, text, masked, tokens, primary: PRIMARY_WORDS.test(text) || PRIMARY_CODES.test(text) });
+      found.push({ index, text, masked, tokens, values: valueTokens(values), primary: isErrorText(text) });
     }
   });
 

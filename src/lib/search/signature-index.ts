@@ -1,24 +1,38 @@
 /**
- * The error-signature index: every entry's heading error and `errors:` items, normalised as
- * pastes are, stored per locale as small files so a search fetches only what it needs:
- * `meta.json` (counts, and the document frequency of tokens too common to index),
- * `t/<shard>.json` (postings of the tokens that hash to that shard) and `d/<chunk>.json`
- * (the display record of a few entries). Built at build time; read by the browser and the CLI.
+ * The paste index: every page's error lines (its own error — H1, title, `errors:` — and the
+ * error lines of its code), normalised as pastes are, stored per locale as small files so a
+ * search fetches only what it needs: `meta.json` (counts, and the document frequency of tokens
+ * too common to index), `t/<shard>.json` (postings of the tokens that hash to that shard) and
+ * `d/<chunk>.json` (the records of a few pages: what results show, and what re-ranking reads:
+ * the values that name the page and the rare words of its example logs). Built at build time;
+ * read by the browser and the CLI.
  */
 import { extractErrorLines } from './normalise-paste.ts';
 import { stableBucket } from './stable-bucket.ts';
 
-const INDEX_VERSION = 1;
+const INDEX_VERSION = 2;
 
-/** One entry as the index sees it. */
+/** One page as the index sees it. */
 export interface SignatureRecord {
   readonly url: string;
   readonly title: string;
-  /** BCP-47 language of the entry's content (differs from the locale on fallback pages). */
+  /** BCP-47 language of the page's content (differs from the locale on fallback pages). */
   readonly sourceLang: string;
-  /** The heading error first, then the `errors:` items, as written. */
+  /** The page's error lines as written: its own error first, then the error lines of its code. */
   readonly signatures: readonly string[];
+  /** How many of `signatures` are the page's own error (the rest weigh a little less); all when absent. */
+  readonly strong?: number;
+  /**
+   * Tokens of the quoted names and paths in the page's own error (`'yaml'`, a cache path): a
+   * paste that names them fits the page better, one that names others a little worse.
+   */
+  readonly values?: readonly string[];
+  /** Rare tokens of the page's example logs and inline code, with their weights: what breaks ties. */
+  readonly context?: Readonly<Record<string, number>>;
 }
+
+/** A page before indexing: its context as plain tokens, weighed by the index. */
+export type SignatureInput = Omit<SignatureRecord, 'context'> & { readonly context?: readonly string[] };
 
 export interface IndexMeta {
   readonly version: number;
@@ -29,7 +43,10 @@ export interface IndexMeta {
   readonly common: Readonly<Record<string, number>>;
 }
 
-/** token → [document frequency, postings as flat (doc, signature, norm × 100) triples]. */
+/**
+ * token → [document frequency, postings as flat (doc, signature, norm × 100) triples]; the norm
+ * is negative for a line of the page's code rather than its own error.
+ */
 export type Shard = Readonly<Record<string, readonly [number, readonly number[]]>>;
 export type Chunk = readonly SignatureRecord[];
 
@@ -63,6 +80,13 @@ export function signatureTokens(signature: string): string[] {
   return tokens;
 }
 
+/** A token in more than this share of pages' contexts (and more than a few) breaks no tie. */
+function isCommonContext(df: number, docs: number): boolean {
+  return df > 3 && df > docs * 0.05;
+}
+/** Context tokens kept per page, the rarest first: enough for any tie, small enough to fetch. */
+const CONTEXT_TOKENS = 40;
+
 /** About 4 KB of postings per shard: few requests, none large. */
 function shardCount(postings: number): number {
   let shards = 16;
@@ -70,8 +94,9 @@ function shardCount(postings: number): number {
   return shards;
 }
 
-export function buildSignatureIndex(records: readonly SignatureRecord[], chunkSize = 8): SignatureIndex {
-  const docs = records.length;
+export function buildSignatureIndex(inputs: readonly SignatureInput[], chunkSize = 4): SignatureIndex {
+  const docs = inputs.length;
+  const records = weighContexts(inputs);
   const tokenLists = records.map((record) => record.signatures.map(signatureTokens));
   const df = new Map<string, number>();
   for (const signatures of tokenLists) {
@@ -83,9 +108,10 @@ export function buildSignatureIndex(records: readonly SignatureRecord[], chunkSi
   const postings = new Map<string, number[]>();
   let postingCount = 0;
   tokenLists.forEach((signatures, doc) => {
+    const strong = records[doc]?.strong ?? signatures.length;
     signatures.forEach((tokens, signature) => {
       const indexed = tokens.filter((token) => !(token in common));
-      const norm = Math.round(indexed.reduce((sum, token) => sum + tokenWeight(df.get(token) ?? 1, docs), 0) * 100);
+      const norm = Math.round(indexed.reduce((sum, token) => sum + tokenWeight(df.get(token) ?? 1, docs), 0) * 100) * (signature < strong ? 1 : -1);
       for (const token of indexed) {
         let list = postings.get(token);
         if (!list) postings.set(token, (list = []));
@@ -112,4 +138,20 @@ export function buildSignatureIndex(records: readonly SignatureRecord[], chunkSi
     shards: shardMaps,
     chunks,
   };
+}
+
+/** Each page's context tokens weighed by how few pages' contexts have them; common ones dropped. */
+function weighContexts(inputs: readonly SignatureInput[]): SignatureRecord[] {
+  const docs = inputs.length;
+  const df = new Map<string, number>();
+  for (const input of inputs) for (const token of new Set(input.context ?? [])) df.set(token, (df.get(token) ?? 0) + 1);
+  return inputs.map(({ context, ...record }) => {
+    if (!context || context.length === 0) return record;
+    const weighed = [...new Set(context)]
+      .filter((token) => !isCommonContext(df.get(token) ?? 0, docs))
+      .map((token) => [token, Math.round(tokenWeight(df.get(token) ?? 1, docs) * 10) / 10] as const)
+      .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+      .slice(0, CONTEXT_TOKENS);
+    return weighed.length === 0 ? record : { ...record, context: Object.fromEntries(weighed) };
+  });
 }

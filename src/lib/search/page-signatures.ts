@@ -1,0 +1,98 @@
+/**
+ * What the paste index holds of one page: its error lines, strongest first, the values that
+ * name it, and the context of its example logs. A page is found by the errors it shows, whether
+ * or not the catalog lists it; a translation is also found by its original's errors (its
+ * English H1 and code), since users paste the English message whatever their language.
+ */
+import { looksLikeErrorMessage } from '../content/error-page.ts';
+import type { CodeText } from '../markdown/code-text.ts';
+import { contextTokens } from './context-tokens.ts';
+import { maskLine } from './mask.ts';
+import { extractErrorLines, type ErrorLine } from './normalise-paste.ts';
+import type { SignatureInput } from './signature-index.ts';
+import { valueTokens } from './tokens.ts';
+
+/** What the index reads of a page. */
+export interface PageText {
+  readonly kind: 'entry' | 'page';
+  readonly title: string;
+  /** The H1's text (the title when there is none). */
+  readonly heading: string;
+  readonly errors: readonly string[];
+  readonly code: CodeText;
+}
+
+/** Lines of a page's code kept as its error lines: enough for its examples, few enough to fetch. */
+const MAX_CODE_LINES = 12;
+/** A code line that has this share of the H1's tokens is the H1's message in full. */
+const FULL_FORM_SHARE = 0.6;
+
+interface Lines {
+  readonly strong: string[];
+  readonly weak: string[];
+}
+
+/** The page's own error as written: H1, title when it names an error, `errors:`. */
+function ownErrors(page: PageText): string[] {
+  const own = page.kind === 'entry' ? [page.heading] : looksLikeErrorMessage(page.heading) ? [page.heading] : [];
+  if (page.title !== page.heading && looksLikeErrorMessage(page.title)) own.push(page.title);
+  return [...own, ...page.errors];
+}
+
+function codeErrorLines(code: CodeText): ErrorLine[][] {
+  return [...code.blocks.map((block) => extractErrorLines(block).filter((line) => line.primary)), code.inline.filter(looksLikeErrorMessage).flatMap((text) => extractErrorLines(text))];
+}
+
+function pageLines(page: PageText): Lines {
+  const strong = ownErrors(page);
+  const strongTokens = strong.flatMap((text) => extractErrorLines(text)).map((line) => new Set(line.tokens));
+  const blocks = codeErrorLines(page.code);
+  const weak: string[] = [];
+  for (const line of blocks.flat()) {
+    // The code often prints the H1's message in full (the H1 keeps the first clause).
+    const fullForm = strongTokens.some((tokens) => tokens.size > 0 && [...tokens].filter((token) => line.tokens.includes(token)).length >= tokens.size * FULL_FORM_SHARE);
+    (fullForm && page.kind === 'entry' ? strong : weak).push(line.text);
+  }
+  // An entry whose H1 and title do not read as the error (`# The hook fails when publishing`):
+  // the error its first example shows is its own.
+  const firstShown = blocks.find((lines) => lines.length > 0);
+  if (page.kind === 'entry' && firstShown && !strong.some(looksLikeErrorMessage)) strong.push(...firstShown.slice(-2).map((line) => line.text));
+  if (page.kind === 'page' && strong.length === 0) weak.unshift(page.heading);
+  return { strong, weak };
+}
+
+/** Each line once (by its masked form), strong before weak, at most `MAX_CODE_LINES` weak ones. */
+function dedupe(strong: readonly string[], weak: readonly string[]): { signatures: string[]; strong: number } {
+  const seen = new Set<string>();
+  const keep = (text: string) => {
+    const key = maskLine(text).masked.toLowerCase();
+    if (!key || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  };
+  const strongKept = strong.filter(keep);
+  const weakKept = weak.filter(keep).slice(0, MAX_CODE_LINES);
+  return { signatures: [...strongKept, ...weakKept], strong: strongKept.length };
+}
+
+/**
+ * The page's record for the paste index, shown at `url`. `original` is the page in the default
+ * language when `page` is a translation of it.
+ */
+export function pageSignatures(url: string, page: PageText & { readonly sourceLang: string }, original?: PageText): SignatureInput {
+  const own = pageLines(page);
+  const inherited = original ? pageLines(original) : { strong: [], weak: [] };
+  const { signatures, strong } = dedupe([...own.strong, ...inherited.strong], [...own.weak, ...inherited.weak]);
+  const named = [page, ...(original ? [original] : [])].flatMap((text) => ownErrors(text));
+  const values = [...new Set(named.flatMap((text) => valueTokens(maskLine(text).values)))];
+  const code = [...page.code.blocks, ...page.code.inline, ...(original ? [...original.code.blocks, ...original.code.inline] : [])];
+  return {
+    url,
+    title: page.title,
+    sourceLang: page.sourceLang,
+    signatures,
+    strong,
+    ...(values.length > 0 ? { values } : {}),
+    ...(code.length > 0 ? { context: [...new Set(code.flatMap(contextTokens))] } : {}),
+  };
+}
