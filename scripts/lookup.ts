@@ -58,7 +58,7 @@ const good = matches.filter((match) => match.score >= GOOD_MATCH);
 if (good.length === 0) console.log('No entry matches this error well.');
 for (const match of matches) {
   const mark = match.score >= GOOD_MATCH ? '' : '  (weak)';
-  console.log(`${match.score.toFixed(2)}  ${absoluteUrl(sources.siteUrl, match.record.url)}${mark}`);
+  console.log(`${Math.min(1, match.score).toFixed(2)}  ${absoluteUrl(sources.siteUrl, match.record.url)}${mark}`);
   console.log(`      ${match.record.title}${match.record.sourceLang !== locale.bcp47 ? ` [${match.record.sourceLang}]` : ''}`);
   console.log(`      matched line ${match.line.index + 1}: ${match.line.text.slice(0, 160)}`);
 }

@@ -178,31 +178,35 @@ export function startSearchPage(): void {
     status.textContent = messages.loading;
     try {
       const [matches, text] = await Promise.all([
-        matchErrorLines(plan.lines, signatures, SIGNATURE_RESULTS),
+        matchErrorLines(plan.lines, signatures, SIGNATURE_RESULTS, query),
         plan.mode === 'typing' ? fullText(plan.fullTextQueries) : Promise.resolve([]),
       ]);
       if (current !== generation) return;
       const good = signatureViews(matches.filter((match) => match.score >= GOOD_MATCH));
+      // Never nothing: pages that share only some of the words are the best candidates there are.
+      const candidates = signatureViews(matches.filter((match) => match.score < GOOD_MATCH));
       clear();
       searchedFor.hidden = plan.mode !== 'paste';
       searchedFor.querySelector('code')!.textContent = plan.summary;
       searchedFor.querySelector<HTMLElement>('.link-note')!.hidden = !plan.shareableIsNormalised;
 
       if (plan.mode === 'typing') {
-        const results = mergeViews(good, text);
+        const results = mergeViews(good, text, candidates);
         show(results, list);
         status.textContent = results.length === 0 ? fillMessage(messages.empty, { query }) : fillMessage(messages.count, { query, count: results.length });
       } else if (good.length > 0) {
         show(good, list);
         status.textContent = fillMessage(messages.pasteCount, { count: good.length });
       } else {
-        // No entry matches well: say so, show what was searched, offer full-text results.
-        status.textContent = messages.noMatch;
+        // No page matches well: say so above the best candidates, and offer full-text results too.
         searchedFor.hidden = false;
+        show(candidates, list);
         const fallback = await fullText(plan.fullTextQueries);
         if (current !== generation) return;
-        fullTextHeading.hidden = fallback.length === 0;
-        show(fallback, fullTextList);
+        const more = mergeViews(candidates, fallback).slice(candidates.length);
+        fullTextHeading.hidden = more.length === 0;
+        show(more, fullTextList);
+        status.textContent = candidates.length + more.length === 0 ? fillMessage(messages.empty, { query: plan.summary }) : messages.noMatch;
       }
       setState('done');
     } catch (error) {

@@ -41,10 +41,11 @@ describe('matchPaste', () => {
     expect(await firstUrl("ModuleNotFoundError: No module named 'numpy'")).toBe('/en/module/');
   });
 
-  it('scores an exact signature 1 and says which paste line matched, with shared tokens', async () => {
+  it('scores an exact signature 1 (a few hundredths more for its word order) and says which paste line matched, with shared tokens', async () => {
     const { matches } = await matchPaste('noise line\nsqlite3.OperationalError: database is locked', store);
     // Norms are stored to two decimals.
-    expect(matches[0]?.score).toBeCloseTo(1, 2);
+    expect(matches[0]?.score).toBeGreaterThanOrEqual(0.99);
+    expect(matches[0]?.score).toBeLessThan(1.05);
     expect(matches[0]?.line.index).toBe(1);
     expect(matches[0]?.sharedTokens).toEqual(['sqlite3.operationalerror', 'sqlite3', 'operationalerror', 'database', 'is', 'locked']);
   });

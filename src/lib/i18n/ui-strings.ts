@@ -5,7 +5,7 @@
 
 const en = {
   'search.pasteCount': '{count} entries match the error in your paste',
-  'search.noMatch': 'No entry matches this error well. Full-text results are below.',
+  'search.noMatch': 'No page matches this error well. The closest pages are below.',
   'search.searchedFor': 'Searched for',
   'search.fullText': 'Full-text results',
   'search.linkNormalised': 'This link holds the normalised error: the paste was too long for a URL.',
@@ -104,7 +104,7 @@ type UiStrings = Readonly<Record<UiKey, string>>;
 
 const ja: Partial<UiStrings> = {
   'search.pasteCount': '貼り付けたエラーに一致するエントリ: {count} 件',
-  'search.noMatch': 'このエラーによく一致するエントリはありません。下に全文検索の結果を表示します。',
+  'search.noMatch': 'このエラーによく一致するページはありません。近いページを下に表示します。',
   'search.searchedFor': '検索した内容',
   'search.fullText': '全文検索の結果',
   'search.linkNormalised': '貼り付けが長すぎて URL に入らないため、このリンクには正規化したエラーが含まれます。',
@@ -200,7 +200,7 @@ const ja: Partial<UiStrings> = {
 
 const ko: Partial<UiStrings> = {
   'search.pasteCount': '붙여 넣은 오류와 일치하는 항목 {count}개',
-  'search.noMatch': '이 오류와 잘 맞는 항목이 없습니다. 아래에 전체 텍스트 검색 결과가 있습니다.',
+  'search.noMatch': '이 오류와 잘 맞는 페이지가 없습니다. 가장 가까운 페이지를 아래에 표시합니다.',
   'search.searchedFor': '검색한 내용',
   'search.fullText': '전체 텍스트 검색 결과',
   'search.linkNormalised': '붙여 넣은 내용이 URL에 담기에는 너무 길어 이 링크에는 정규화된 오류가 들어 있습니다.',
@@ -296,7 +296,7 @@ const ko: Partial<UiStrings> = {
 
 const zh_CN: Partial<UiStrings> = {
   'search.pasteCount': '与粘贴的错误匹配的条目：{count} 个',
-  'search.noMatch': '没有与此错误高度匹配的条目。下方是全文搜索结果。',
+  'search.noMatch': '没有与此错误高度匹配的页面。下方列出最接近的页面。',
   'search.searchedFor': '搜索内容',
   'search.fullText': '全文搜索结果',
   'search.linkNormalised': '粘贴内容过长，无法放入 URL，因此此链接包含规范化后的错误。',

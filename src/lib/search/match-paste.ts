@@ -24,7 +24,10 @@ export interface IndexStore {
 
 export interface PasteMatch {
   readonly record: SignatureRecord;
-  /** About 0–1: 1 when the paste line and the page's line have the same indexed tokens. */
+  /**
+   * About 0–1: 1 when the paste line and the page's line have the same indexed tokens, a few
+   * hundredths more or less for what surrounds the line (see `rerankAdjustment`).
+   */
   readonly score: number;
   /** The page's error line that matched. */
   readonly signature: string;
