@@ -8,7 +8,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { evaluatePastes, readPastes, summarise } from './kb-pastes.ts';
+import { evaluatePastes, readPastes, summarise } from '../tests/helpers/kb-pastes.ts';
 
 const { values } = parseArgs({
   options: {

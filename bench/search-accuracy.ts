@@ -5,6 +5,12 @@
  *
  *   npm run build && npm run bench:search
  *   npm run bench:search -- --dist /tmp/synth/dist --sample 250
+ *   npm run bench:search -- --dist /tmp/kb/dist --pastes tests/fixtures/real-kb/holdout
+ *
+ * Without `--pastes`, the pastes are made from each entry's own error lines (`paste-variants.ts`);
+ * with it, they are read from a folder of `.json` files or one file, as the fixtures and the
+ * generated catalogs write them (`kb-pastes.ts`): each expects a page name on the languages it
+ * lists, and `--sample` keeps about that many per language.
  *
  * Not a test: it prints figures. Needs a built site (`--dist`, default dist/).
  */
@@ -15,7 +21,8 @@ import type { Page, Response } from 'playwright-core';
 import { startStaticServer } from '../src/server/static-server.ts';
 import type { SignatureRecord } from '../src/lib/search/signature-index.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
-import { pasteVariants, random, type PasteVariant } from './paste-variants.ts';
+import { pasteVariants, random } from './paste-variants.ts';
+import { readPastes } from '../tests/helpers/kb-pastes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -23,11 +30,14 @@ const { values } = parseArgs({
     locales: { type: 'string', default: 'en,ja,ko,zh-cn' },
     sample: { type: 'string', default: '0' },
     'cold-samples': { type: 'string', default: '20' },
+    pastes: { type: 'string' },
   },
 });
 const dist = resolve(values.dist);
 
-interface Paste extends PasteVariant {
+interface Paste {
+  readonly kind: string;
+  readonly text: string;
   readonly expected: string;
 }
 
@@ -40,7 +50,17 @@ function records(segment: string): SignatureRecord[] {
     .flatMap((id) => JSON.parse(readFileSync(join(folder, `${id}.json`), 'utf8')) as SignatureRecord[]);
 }
 
+/** The locale name (`zh_CN`) of a URL segment (`zh-cn`). */
+const localeOfSegment = (segment: string) => segment.replace(/-(\w+)$/, (_, region: string) => `_${region.toUpperCase()}`);
+
 function pastesFor(segment: string): Paste[] {
+  if (values.pastes) {
+    const written = readPastes(resolve(values.pastes)).filter((paste) => paste.locales.includes(localeOfSegment(segment)));
+    const sample = Number(values.sample);
+    const next = random(7);
+    const kept = sample > 0 && sample < written.length ? written.filter(() => next() < sample / written.length) : written;
+    return kept.map((paste) => ({ kind: paste.kind, text: paste.text, expected: `/${segment}/${paste.expected}/` }));
+  }
   const all = records(segment);
   const sample = Number(values.sample);
   const next = random(99);

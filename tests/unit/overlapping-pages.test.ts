@@ -75,9 +75,9 @@ describe('recognising error pages', () => {
   it('reads an error from the code block that opens a page with a short heading', () => {
     const tree = parseMarkdown('# The hook fails when publishing\n\n```\nTraceback (most recent call last):\n  File "hook.py", line 3, in run\nKeyError: \'sg_status\'\n```\n\n## Cause\n\nText.');
     const openingCode = openingCodeBlock(tree);
-    expect(looksLikeErrorPage({ heading: 'The hook fails when publishing', title: 'Publishing hook', openingCode, contentPath: 'en/troubleshooting/hook.md' })).toBe(true);
+    expect(looksLikeErrorPage({ heading: 'The hook fails when publishing', title: 'Publishing hook', openingCode, codeBlocks: [], contentPath: 'en/troubleshooting/hook.md' })).toBe(true);
     const guide = parseMarkdown('# Installing\n\n```\n$ lumen install --all\n```\n');
-    expect(looksLikeErrorPage({ heading: 'Installing', title: 'Installing', openingCode: openingCodeBlock(guide), contentPath: 'en/guides/install.md' })).toBe(false);
+    expect(looksLikeErrorPage({ heading: 'Installing', title: 'Installing', openingCode: openingCodeBlock(guide), codeBlocks: [], contentPath: 'en/guides/install.md' })).toBe(false);
   });
 
   it('knows the folders a tree keeps its error pages in, below a language folder or not', () => {

@@ -16,7 +16,7 @@ const ERROR_MARKERS: readonly RegExp[] = [
   /^(?:error|fatal|panic)(?:\[[\w-]+\])?:\s/i, // git `fatal:`, rustc `error[E0277]:`
   /\b(?:Errno|WinError)\s*-?\d+/i,
   /\b0x[89a-f][0-9a-f]{7}\b/i, // HRESULT failure codes
-  /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bE[A-Z]{3,}\b/, // CERTIFICATE_VERIFY_FAILED, EACCES
+  /\b[A-Z][A-Z0-9]*_[A-Z][A-Z0-9_]*\b|\bE[A-Z]{3,}\b/, // CERTIFICATE_VERIFY_FAILED, EACCES
   /\b[A-Z]{2,5}-\d{3,5}\b/, // product error codes: LS-221, LMN-4031
   /\bis not recognized as (?:an internal or external command|the name of a cmdlet)/i,
   /:\s*command not found\b/i,
@@ -46,6 +46,8 @@ export interface ErrorPageEvidence {
   readonly title: string;
   /** The first code block, when it opens the page (see `openingCodeBlock`). */
   readonly openingCode: string | undefined;
+  /** Every code block of the page. */
+  readonly codeBlocks: readonly string[];
   /** The page's path under `content/`, `/`-separated. */
   readonly contentPath: string;
 }
@@ -65,14 +67,31 @@ export function inEntryFolder(contentPath: string, entryFolders: readonly string
   return entryFolders.some((folder) => contentPath.startsWith(`${folder}/`) || withoutLocale.startsWith(`${folder}/`));
 }
 
+/** Share of the H1's words that a log line must have for the H1 to quote it. */
+const QUOTED_SHARE = 0.8;
+
 /**
- * Is the page an error page? Its H1 or title reads as an error message, or its H1 speaks of an
- * error and the code block that opens the page shows one.
+ * True when the H1 quotes a line of the page's logs (`# [nodes] Lost heartbeat from agent at
+ * 10.4.2.17:5544` above the server log that prints it): a log message is what the page is about.
+ */
+function quotesLogLine(heading: string, codeBlocks: readonly string[]): boolean {
+  const own = extractErrorLines(heading)[0]?.tokens ?? [];
+  if (own.length < 3) return false;
+  return codeBlocks.some((block) =>
+    extractErrorLines(block).some((line) => own.filter((token) => line.tokens.includes(token)).length >= own.length * QUOTED_SHARE),
+  );
+}
+
+/**
+ * Is the page an error page? Its H1 or title reads as an error message, its H1 quotes a line of
+ * its logs, or its H1 speaks of an error (or is short) and the code block that opens the page
+ * shows one.
  */
 export function looksLikeErrorPage(evidence: ErrorPageEvidence): boolean {
   const { heading, title, openingCode } = evidence;
   if (heading !== undefined && looksLikeErrorMessage(heading)) return true;
   if (looksLikeErrorMessage(title)) return true;
+  if (heading !== undefined && quotesLogLine(heading, evidence.codeBlocks)) return true;
   if (openingCode === undefined || !showsError(openingCode)) return false;
   return FAILURE_WORDS.test(`${heading ?? ''} ${title}`) || (heading ?? title).length <= 60;
 }

@@ -309,9 +309,10 @@ function loadPage(input: PageInput): LoadedPage | undefined {
   const tree = parseMarkdown(output);
   const toFile = (at: Position): Position => toSource(at.line, at.column);
   const heading = findErrorHeading(tree);
+  const code = collectCodeText(tree);
   const looksLikeError = () =>
     inEntryFolder(contentPath, input.sources.settings.entryFolders) ||
-    looksLikeErrorPage({ heading: heading?.text, title: result.data?.title ?? '', openingCode: openingCodeBlock(tree), contentPath });
+    looksLikeErrorPage({ heading: heading?.text, title: result.data?.title ?? '', openingCode: openingCodeBlock(tree), codeBlocks: code.blocks, contentPath });
   const kind: PageKind = result.success ? pageKind(result.data, heading?.isCode ?? false, looksLikeError) : 'entry';
   if (kind === 'entry' && !heading) {
     sink.error(
@@ -338,7 +339,7 @@ function loadPage(input: PageInput): LoadedPage | undefined {
     heading: heading?.text ?? data.title,
     headingIsCode: heading?.isCode ?? false,
     errors: data.errors,
-    code: collectCodeText(tree),
+    code,
     signaturePositions: [
       heading?.node.position ? toFile({ line: heading.node.position.start.line, column: heading.node.position.start.column }) : START,
       ...data.errors.map((_, index) => listItemPosition(parsed, 'errors', index) ?? START),

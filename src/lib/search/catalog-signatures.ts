@@ -10,6 +10,7 @@ import type { Page } from '../content/load-site.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { matchPaste, memoryStore, type IndexStore } from './match-paste.ts';
+import { maskLine } from './mask.ts';
 import { extractErrorLines } from './normalise-paste.ts';
 import { pageSignatures } from './page-signatures.ts';
 import { buildSignatureIndex, type SignatureIndex, type SignatureInput } from './signature-index.ts';
@@ -43,8 +44,10 @@ async function firstFound(text: string, store: IndexStore, url: string): Promise
   const first = matches[0];
   if (!first) return { found: false };
   if (first.record.url === url) return { found: true };
+  // The same line on both pages (as masked): only what surrounds it can tell them apart.
+  const sameLine = (a: string, b: string) => maskLine(a).masked.toLowerCase() === maskLine(b).masked.toLowerCase();
   const own = matches.find((match) => match.record.url === url);
-  return { found: true, winner: first.record.url, tie: own !== undefined && first.score - own.score < 1e-6 };
+  return { found: true, winner: first.record.url, tie: own !== undefined && sameLine(first.signature, own.signature) };
 }
 
 /**
@@ -81,7 +84,7 @@ export async function checkRetrieval(locales: readonly LocaleSignatures[], index
             result.tie ? 'search-indistinguishable' : 'search-not-first',
             result.tie
               ? `Searching for "${text}" cannot tell this entry from ${result.winner}, which shows the same error. Add an example log (a code block with the lines around the error: logger, tool, frames) to the entry that is specific, so pastes with that context find it.`
-              : `Searching for "${text}" finds ${result.winner} first. If this entry is the specific one, add an example log with the context that tells it apart; otherwise make its H1 the message as printed.`,
+              : `Searching for "${text}" finds ${result.winner} first. Check that this error belongs to this entry; if both pages are about it, add an example log with the lines that tell this one apart.`,
           );
         }
       }

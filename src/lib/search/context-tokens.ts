@@ -24,3 +24,14 @@ export function contextTokens(text: string): string[] {
   }
   return [...tokens];
 }
+
+/**
+ * Tokens of the values (paths, quoted names) in every line of `text`, frames included: what a
+ * paste names, against what names a page (`SignatureRecord.values`).
+ * @example pasteValues("File \"/srv/lumen/cache/a.py\", line 1\nKeyError: 'shot'") // ['srv', 'lumen', 'cache', 'a.py', 'a', 'py', 'shot']
+ */
+export function pasteValues(text: string): string[] {
+  const values = new Set<string>();
+  for (const line of text.split(/\r\n?|\n/, MAX_LINES)) for (const token of valueTokens(maskLine(line.slice(0, MAX_LINE_CHARS)).values)) values.add(token);
+  return [...values];
+}

@@ -48,11 +48,15 @@ const RULES: readonly (readonly [RegExp, string, boolean])[] = [
   // Counters and numbered fields (`Pending:3`, `retries=5`).
   [/\b([a-z][\w]*)([:=])\d+\b/gi, '$1$2<n>', false],
   [/\b\d{6,}\b/g, '<n>', false],
+  // A method of the user's own class, as Python names it in a TypeError (`PublishNukeRender.execute()`).
+  [/\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]+)+\.\w+\(\)/g, '<call>', true],
   // Quoted values: a name the user chose ('requests', 'terraform'). A quote inside a word is
   // an apostrophe (can't), not an opening quote. Quoted error codes ('ERR_X', 'EACCES') stay.
-  [/(?<![\p{L}\p{N}])'(?![A-Z][A-Z0-9_]{3,}')[^'\n]{1,200}?'(?![\p{L}\p{N}])/gu, "'<v>'", true],
-  [/"(?![A-Z][A-Z0-9_]{3,}")[^"\n]{1,200}?"/g, '"<v>"', true],
-  [/[‘“][^’”\n]{1,200}?[’”]/g, '"<v>"', true],
+  // A quoted sentence of three words or more is a message (`OSError('Tunnel connection failed:
+  // 407 Proxy Authentication Required')`), not a name: it stays.
+  [/(?<![\p{L}\p{N}])'(?![A-Z][A-Z0-9_]{3,}')(?![^'\n]*? [^'\n]*? [^'\n]*?')[^'\n]{1,200}?'(?![\p{L}\p{N}])/gu, "'<v>'", true],
+  [/"(?![A-Z][A-Z0-9_]{3,}")(?![^"\n]*? [^"\n]*? [^"\n]*?")[^"\n]{1,200}?"/g, '"<v>"', true],
+  [/[‘“](?![^’”\n]*? [^’”\n]*? [^’”\n]*?[’”])[^’”\n]{1,200}?[’”]/g, '"<v>"', true],
 ];
 
 /**

@@ -9,11 +9,11 @@
  * page's example logs. The same code runs in the browser, the CLI and the build's check; only
  * the store that reads the index files differs.
  */
-import { contextTokens } from './context-tokens.ts';
+import { contextTokens, pasteValues } from './context-tokens.ts';
 import { extractErrorLines, type ErrorLine } from './normalise-paste.ts';
 import { signatureTokens, tokenShard, tokenWeight, type Chunk, type IndexMeta, type Shard, type SignatureRecord } from './signature-index.ts';
 import { maskLine } from './mask.ts';
-import { valueTokens } from './tokens.ts';
+import { errorTokens, valueTokens } from './tokens.ts';
 
 /** Reads the index files of one locale. */
 export interface IndexStore {
@@ -45,20 +45,36 @@ const CODE_LINE_FACTOR = 0.96;
 /** Candidates re-ranked by what surrounds the line; their records are fetched. */
 const RERANK = 12;
 /** Candidates this far below the best are not re-ranked: nothing around the line lifts them that much. */
-const RERANK_MARGIN = 0.2;
+const RERANK_MARGIN = 0.3;
 /** Largest changes re-ranking makes: values that name the page, word order, context. */
 const VALUE_BONUS = 0.05;
 const VALUE_PENALTY = 0.03;
+/** A paste that names another value in the place of the one the page is about. */
+const CONTRADICTION_PENALTY = 0.2;
 const ORDER_BONUS = 0.03;
-const CONTEXT_BONUS = 0.1;
-/** Context weight (sum of matched tokens' weights) that earns the whole context bonus. */
-const CONTEXT_FULL = 20;
+const DOCUMENTATION_PENALTY = 0.08;
+/**
+ * The whole context bonus goes to the candidate whose context the paste matches most, a share
+ * to the others; below `CONTEXT_FLOOR` of weight (a word or two), only a share of it.
+ */
+const CONTEXT_BONUS = 0.12;
+const CONTEXT_FLOOR = 10;
+/** For a page whose title and H1 words the paste has: a page about a specific situation names it there. */
+const TITLE_BONUS = 0.04;
+
+/**
+ * The tokens a paste line is scored with: its words, and the words of its values, which meet a
+ * page whose copy writes them unquoted (titles often drop the punctuation: `... missing the key version`).
+ */
+function scoringTokens(line: ErrorLine): string[] {
+  return line.values.length === 0 ? [...line.tokens] : [...new Set([...line.tokens, ...line.values])];
+}
 
 /** Tokens to look up: primary lines first, longer (more specific) tokens first. */
 function queryTokens(lines: readonly ErrorLine[], common: Readonly<Record<string, number>>): string[] {
   const ordered = [...lines].sort((a, b) => Number(b.primary) - Number(a.primary));
   const tokens = new Set<string>();
-  for (const line of ordered) for (const token of line.tokens) if (!(token in common)) tokens.add(token);
+  for (const line of ordered) for (const token of scoringTokens(line)) if (!(token in common)) tokens.add(token);
   return [...tokens].sort((a, b) => b.length - a.length).slice(0, MAX_QUERY_TOKENS);
 }
 
@@ -89,32 +105,61 @@ function orderAgreement(lineTokens: readonly string[], signature: string): numbe
   return agree / (signatureOrder.length - 1);
 }
 
-/** What the paste says besides each line: every token of the whole paste, values included. */
+/** What the paste says besides each line. */
 interface PasteContext {
+  /** Every token of the whole paste, values included. */
   readonly all: ReadonlySet<string>;
+  /** Tokens of the paste's paths and quoted names. */
+  readonly values: ReadonlySet<string>;
 }
 
-/** The change in score that what surrounds the line makes for one candidate. */
-function rerankAdjustment(candidate: Candidate, record: SignatureRecord, line: ErrorLine, context: PasteContext): number {
+/**
+ * How much of the page's example-log context the paste has, besides the words the two lines
+ * share: the weights of the context tokens it matches.
+ */
+function contextWeight(candidate: Candidate, record: SignatureRecord, context: PasteContext): number {
+  if (!record.context) return 0;
+  const shared = new Set(signatureTokens(record.signatures[candidate.signature] ?? ''));
+  let weight = 0;
+  for (const token of context.all) if (!shared.has(token)) weight += record.context[token] ?? 0;
+  return weight;
+}
+
+/** Share of the words of the page's title and own error (H1) that the paste has, values included. */
+function titleCoverage(record: SignatureRecord, context: PasteContext): number {
+  const named = [record.title, ...(record.strong ? [record.signatures[0] ?? ''] : [])].flatMap((text) => {
+    const { masked, values } = maskLine(text);
+    return [...errorTokens(masked), ...valueTokens(values)];
+  });
+  const words = new Set(named);
+  if (words.size === 0) return 0;
+  let found = 0;
+  for (const word of words) if (context.all.has(word) || context.values.has(word)) found++;
+  return found / words.size;
+}
+
+/** The change in score that the values and word order of the line make for one candidate. */
+function lineAdjustment(candidate: Candidate, record: SignatureRecord, line: ErrorLine, context: PasteContext): number {
   let adjustment = 0;
   const signature = record.signatures[candidate.signature] ?? '';
   // Values that name the page (`No module named 'yaml'` on the yaml page): another value fits it less.
   const named = record.values ?? [];
+  const lineValues = valueTokens(maskLine(signature).values);
   if (named.length > 0) {
-    const found = named.filter((token) => context.all.has(token)).length / named.length;
+    const found = named.filter((token) => context.values.has(token)).length / named.length;
     adjustment += found > 0 ? VALUE_BONUS * found : -VALUE_PENALTY;
-  } else {
+    // The paste names something else where the page's own line names its value: the page is about another name.
+    const naming = lineValues.filter((token) => named.includes(token));
+    const missing = naming.filter((token) => !context.values.has(token)).length;
+    if (missing * 2 > naming.length && line.values.some((token) => !lineValues.includes(token))) adjustment -= CONTRADICTION_PENALTY;
+  } else if (lineValues.length > 0) {
     // A page that names no value: its example's values, when the paste has them, still count a little.
-    const example = valueTokens(maskLine(signature).values);
-    if (example.length > 0) adjustment += (VALUE_BONUS / 2) * (example.filter((token) => line.values.includes(token)).length / example.length);
+    adjustment += (VALUE_BONUS / 2) * (lineValues.filter((token) => context.values.has(token)).length / lineValues.length);
   }
-  adjustment += ORDER_BONUS * orderAgreement(line.tokens, signature);
-  if (record.context) {
-    let weight = 0;
-    for (const token of context.all) if (!line.tokens.includes(token)) weight += record.context[token] ?? 0;
-    adjustment += CONTEXT_BONUS * Math.min(1, weight / CONTEXT_FULL);
-  }
-  return adjustment;
+  adjustment += TITLE_BONUS * titleCoverage(record, context);
+  // A documentation page shows errors as examples; a page about the error comes first.
+  if (record.strong === 0) adjustment -= DOCUMENTATION_PENALTY;
+  return adjustment + ORDER_BONUS * orderAgreement(line.tokens, signature);
 }
 
 /**
@@ -138,7 +183,7 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
   lines.forEach((line, lineIndex) => {
     let lineWeight = 0;
     const matched = new Map<number, { weight: number; norm: number }>();
-    for (const token of line.tokens) {
+    for (const token of scoringTokens(line)) {
       const entry = found.get(token);
       if (!entry) continue;
       const [df, postings] = entry;
@@ -166,22 +211,28 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
   const chunks = new Map(await Promise.all(chunkIds.map(async (id) => [id, await store.chunk(id)] as const)));
   const recordOf = (doc: number) => chunks.get(Math.floor(doc / meta.chunkSize))?.[doc % meta.chunkSize];
 
-  const context: PasteContext = { all: new Set([...(pasteText === undefined ? [] : contextTokens(pasteText)), ...lines.flatMap((line) => [...line.tokens, ...line.values])]) };
-  const scored = reranked.flatMap((candidate) => {
+  const text = pasteText ?? lines.map((line) => line.text).join('\n');
+  const context: PasteContext = { all: new Set([...contextTokens(text), ...lines.flatMap((line) => [...line.tokens, ...line.values])]), values: new Set([...pasteValues(text), ...lines.flatMap((line) => line.values)]) };
+  const close = reranked.flatMap((candidate) => {
     const record = recordOf(candidate.doc);
     const line = lines[candidate.line];
-    if (!record || !line) return [];
-    const close = candidate.score >= top - RERANK_MARGIN;
-    return [{ ...candidate, record, line, score: candidate.score + (close ? rerankAdjustment(candidate, record, line, context) : 0) }];
+    return record && line ? [{ ...candidate, record, pasteLine: line }] : [];
+  });
+  const contexts = close.map((candidate) => (candidate.score >= top - RERANK_MARGIN ? contextWeight(candidate, candidate.record, context) : 0));
+  const mostContext = Math.max(0, ...contexts);
+  const scored = close.map((candidate, index) => {
+    if (candidate.score < top - RERANK_MARGIN) return candidate;
+    const adjustment = lineAdjustment(candidate, candidate.record, candidate.pasteLine, context) + (CONTEXT_BONUS * (contexts[index] ?? 0)) / Math.max(mostContext, CONTEXT_FLOOR);
+    return { ...candidate, score: candidate.score + adjustment };
   });
   return scored
     .sort((a, b) => b.score - a.score || a.doc - b.doc)
     .slice(0, limit)
-    .flatMap(({ record, score, signature, line }) => {
+    .flatMap(({ record, score, signature, pasteLine }) => {
       const signatureText = record.signatures[signature];
       if (signatureText === undefined) return [];
       const signatureTokenSet = new Set(signatureTokens(signatureText));
-      return [{ record, score, signature: signatureText, line, sharedTokens: line.tokens.filter((token) => signatureTokenSet.has(token)) }];
+      return [{ record, score, signature: signatureText, line: pasteLine, sharedTokens: pasteLine.tokens.filter((token) => signatureTokenSet.has(token)) }];
     });
 }
 

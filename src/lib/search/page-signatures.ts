@@ -39,23 +39,29 @@ function ownErrors(page: PageText): string[] {
   return [...own, ...page.errors];
 }
 
-function codeErrorLines(code: CodeText): ErrorLine[][] {
-  return [...code.blocks.map((block) => extractErrorLines(block).filter((line) => line.primary)), code.inline.filter(looksLikeErrorMessage).flatMap((text) => extractErrorLines(text))];
+/** Inline code shorter than this many words is a name (`LUMEN_HOME`), not a message. */
+const INLINE_MESSAGE_TOKENS = 3;
+
+/** The lines of each code block, then the inline code that reads as a message, as one more block. */
+function codeLines(code: CodeText): ErrorLine[][] {
+  const inline = code.inline.filter(looksLikeErrorMessage).flatMap((text) => extractErrorLines(text).filter((line) => line.tokens.length >= INLINE_MESSAGE_TOKENS));
+  return [...code.blocks.map((block) => extractErrorLines(block)), inline];
 }
 
 function pageLines(page: PageText): Lines {
   const strong = ownErrors(page);
   const strongTokens = strong.flatMap((text) => extractErrorLines(text)).map((line) => new Set(line.tokens));
-  const blocks = codeErrorLines(page.code);
+  const blocks = codeLines(page.code);
   const weak: string[] = [];
   for (const line of blocks.flat()) {
     // The code often prints the H1's message in full (the H1 keeps the first clause).
     const fullForm = strongTokens.some((tokens) => tokens.size > 0 && [...tokens].filter((token) => line.tokens.includes(token)).length >= tokens.size * FULL_FORM_SHARE);
-    (fullForm && page.kind === 'entry' ? strong : weak).push(line.text);
+    if (fullForm && page.kind === 'entry') strong.push(line.text);
+    else if (line.primary) weak.push(line.text);
   }
   // An entry whose H1 and title do not read as the error (`# The hook fails when publishing`):
   // the error its first example shows is its own.
-  const firstShown = blocks.find((lines) => lines.length > 0);
+  const firstShown = blocks.map((lines) => lines.filter((line) => line.primary)).find((lines) => lines.length > 0);
   if (page.kind === 'entry' && firstShown && !strong.some(looksLikeErrorMessage)) strong.push(...firstShown.slice(-2).map((line) => line.text));
   if (page.kind === 'page' && strong.length === 0) weak.unshift(page.heading);
   return { strong, weak };

@@ -4,12 +4,12 @@
  * same code the search page runs, without a browser. Used by `bench/kb-accuracy.ts` and the
  * integration test.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { loadSite } from '../src/lib/content/load-site.ts';
-import { buildLocaleIndexes, catalogSignatures } from '../src/lib/search/catalog-signatures.ts';
-import { matchPaste, memoryStore } from '../src/lib/search/match-paste.ts';
-import { Catalog } from '../src/lib/site/catalog.ts';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { loadSite } from '../../src/lib/content/load-site.ts';
+import { buildLocaleIndexes, catalogSignatures } from '../../src/lib/search/catalog-signatures.ts';
+import { matchPaste, memoryStore } from '../../src/lib/search/match-paste.ts';
+import { Catalog } from '../../src/lib/site/catalog.ts';
 
 export interface KbPaste {
   readonly expected: string;
@@ -20,12 +20,15 @@ export interface KbPaste {
   readonly group: string;
 }
 
-/** Every paste of the `.json` files in `folder`. */
-export function readPastes(folder: string): KbPaste[] {
-  return readdirSync(folder)
-    .filter((name) => name.endsWith('.json'))
-    .sort()
-    .flatMap((name) => (JSON.parse(readFileSync(join(folder, name), 'utf8')) as Omit<KbPaste, 'group'>[]).map((paste) => ({ ...paste, group: name.replace(/\.json$/, '') })));
+/** Every paste of the `.json` files in `path`, or of the file `path`. */
+export function readPastes(path: string): KbPaste[] {
+  const files = statSync(path).isDirectory()
+    ? readdirSync(path)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+        .map((name) => join(path, name))
+    : [path];
+  return files.flatMap((file) => (JSON.parse(readFileSync(file, 'utf8')) as Omit<KbPaste, 'group'>[]).map((paste) => ({ ...paste, group: basename(file, '.json') })));
 }
 
 export interface Outcome {
