@@ -37,7 +37,7 @@ describe('a knowledge base written as real trees are', () => {
     expect(diagnostics.filter((diagnostic) => diagnostic.severity === 'error')).toEqual([]);
   });
 
-  it.each(site.sources.localeConfig.locales.map((locale) => [locale.name, locale] as const))('lists at least 90%% of its error pages in the %s catalog, and no more than a handful of guides', (_name, locale) => {
+  it.each(site.sources.localeConfig.locales.map((locale) => [locale.name, locale] as const))('lists nine in ten of its error pages or more in the %s catalog, and no more than a handful of guides', (_name, locale) => {
     const listed = catalog.categoryGroups(locale, '').flatMap((group) => group.items.map((route) => route.pagename));
     const missed = errorPages.filter((pagename) => !listed.includes(pagename));
     expect(missed.length / errorPages.length, `not listed: ${missed.join(', ')}`).toBeLessThanOrEqual(0.1);
