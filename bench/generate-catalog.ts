@@ -1,8 +1,9 @@
 /**
  * Writes a synthetic catalog for benchmarks only: N entries per locale over the four default
- * locales, shaped like real entries (front matter with `errors:`, an error heading, sections,
- * a traceback in a fenced block, a console block, `{% include product %}`, links to other
- * entries), each with a distinct error message made from a seeded vocabulary.
+ * locales, shaped and overlapping as real knowledge bases are (`synthetic-entries.ts`: plain
+ * H1s, no `errors:`, the writer's log in a code block, several pages per exception class,
+ * generic and specific pages, server log lines), with `pastes.json` beside `content/`: three
+ * pastes or so per entry as other users copy them, for `bench/search-accuracy.ts --pastes`.
  *
  * With `--git-commits N`, the output folder is a git repository whose history has N commits
  * after the first, each editing one entry, as a catalog maintained for years has: the build
@@ -51,7 +52,9 @@ for (const locale of LOCALES) {
     bytes += Buffer.byteLength(text);
   }
 }
-console.log(`${texts.size} entries (${perLocale} per locale) in ${content}, ${(bytes / 1024 / 1024).toFixed(1)} MiB of Markdown`);
+const pastes = entries.flatMap((entry) => entry.pastes());
+writeFileSync(join(out, 'pastes.json'), JSON.stringify(pastes));
+console.log(`${texts.size} entries (${perLocale} per locale) in ${content}, ${(bytes / 1024 / 1024).toFixed(1)} MiB of Markdown; ${pastes.length} pastes in ${join(out, 'pastes.json')}`);
 
 const commits = Number(values['git-commits']);
 if (commits > 0) {

@@ -42,6 +42,8 @@ export const GOOD_MATCH = 0.5;
 const MAX_QUERY_TOKENS = 64;
 /** A line of the page's code, against the page's own error. */
 const CODE_LINE_FACTOR = 0.96;
+/** What a second matched line of the paste adds, times its score. */
+const OTHER_LINE_SHARE = 0.06;
 /** Candidates re-ranked by what surrounds the line; their records are fetched. */
 const RERANK = 12;
 /** Candidates this far below the best are not re-ranked: nothing around the line lifts them that much. */
@@ -70,12 +72,15 @@ function scoringTokens(line: ErrorLine): string[] {
   return line.values.length === 0 ? [...line.tokens] : [...new Set([...line.tokens, ...line.values])];
 }
 
-/** Tokens to look up: primary lines first, longer (more specific) tokens first. */
+/**
+ * Tokens to look up: primary lines first, rare tokens before common ones (which are posted only
+ * for lines that have no other words), longer (more specific) tokens first.
+ */
 function queryTokens(lines: readonly ErrorLine[], common: Readonly<Record<string, number>>): string[] {
   const ordered = [...lines].sort((a, b) => Number(b.primary) - Number(a.primary));
   const tokens = new Set<string>();
-  for (const line of ordered) for (const token of scoringTokens(line)) if (!(token in common)) tokens.add(token);
-  return [...tokens].sort((a, b) => b.length - a.length).slice(0, MAX_QUERY_TOKENS);
+  for (const line of ordered) for (const token of scoringTokens(line)) tokens.add(token);
+  return [...tokens].sort((a, b) => Number(a in common) - Number(b in common) || b.length - a.length).slice(0, MAX_QUERY_TOKENS);
 }
 
 /**
@@ -93,6 +98,8 @@ interface Candidate {
   score: number;
   signature: number;
   line: number;
+  /** The best score of another paste line against the same page: a log matched line by line. */
+  other: number;
 }
 
 /** Share of the page's consecutive token pairs that the paste line has in the same order. */
@@ -200,11 +207,14 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
       const score = coverScore(weight, lineWeight, Math.abs(norm)) * (norm < 0 ? CODE_LINE_FACTOR : 1);
       const doc = Math.floor(key / 1024);
       const previous = best.get(doc);
-      if (!previous || score > previous.score) best.set(doc, { doc, score, signature: key % 1024, line: lineIndex });
+      if (!previous) best.set(doc, { doc, score, signature: key % 1024, line: lineIndex, other: 0 });
+      else if (score > previous.score) best.set(doc, { doc, score, signature: key % 1024, line: lineIndex, other: previous.line === lineIndex ? previous.other : previous.score });
+      else if (previous.line !== lineIndex && score > previous.other) previous.other = score;
     }
   });
 
-  const ranked = [...best.values()].sort((a, b) => b.score - a.score || a.doc - b.doc);
+  // A page whose example log has more of the paste's lines fits it better.
+  const ranked = [...best.values()].map((candidate) => ({ ...candidate, score: candidate.score + OTHER_LINE_SHARE * candidate.other })).sort((a, b) => b.score - a.score || a.doc - b.doc);
   const top = ranked[0]?.score ?? 0;
   const reranked = ranked.slice(0, Math.max(limit, RERANK)).filter((candidate, index) => index < limit || candidate.score >= top - RERANK_MARGIN);
   const chunkIds = [...new Set(reranked.map(({ doc }) => Math.floor(doc / meta.chunkSize)))];

@@ -39,7 +39,10 @@ export interface IndexMeta {
   readonly docs: number;
   readonly shards: number;
   readonly chunkSize: number;
-  /** Tokens left out of the postings because too many entries have them, with their counts. */
+  /**
+ * Tokens too many pages have, with their counts: posted only for the lines that have no other
+ * words, and weighing little.
+ */
   readonly common: Readonly<Record<string, number>>;
 }
 
@@ -87,6 +90,15 @@ function isCommonContext(df: number, docs: number): boolean {
 /** Context tokens kept per page, the rarest first: enough for any tie, small enough to fetch. */
 const CONTEXT_TOKENS = 40;
 
+const valuesCache = new Map<string, string[]>();
+
+/** Tokens of the values (quoted names, paths) of a signature's error lines (memoised). */
+export function signatureValueTokens(signature: string): string[] {
+  let tokens = valuesCache.get(signature);
+  if (!tokens) valuesCache.set(signature, (tokens = [...new Set(extractErrorLines(signature).flatMap((line) => line.values))]));
+  return tokens;
+}
+
 /** About 4 KB of postings per shard: few requests, none large. */
 function shardCount(postings: number): number {
   let shards = 16;
@@ -98,21 +110,27 @@ export function buildSignatureIndex(inputs: readonly SignatureInput[], chunkSize
   const docs = inputs.length;
   const records = weighContexts(inputs);
   const tokenLists = records.map((record) => record.signatures.map(signatureTokens));
+  const valueLists = records.map((record) => record.signatures.map(signatureValueTokens));
   const df = new Map<string, number>();
-  for (const signatures of tokenLists) {
-    for (const token of new Set(signatures.flat())) df.set(token, (df.get(token) ?? 0) + 1);
-  }
+  tokenLists.forEach((signatures, doc) => {
+    for (const token of new Set([...signatures.flat(), ...(valueLists[doc] ?? []).flat()])) df.set(token, (df.get(token) ?? 0) + 1);
+  });
   const common: Record<string, number> = {};
   for (const [token, count] of df) if (isCommon(count, docs)) common[token] = count;
 
+  // Each signature is posted under its words (the common ones only when it has no other: a line
+  // of common words must still be found) and under the words of its values, which find it
+  // without being required of a paste: its norm, what a paste must cover, is its words' weight.
   const postings = new Map<string, number[]>();
   let postingCount = 0;
   tokenLists.forEach((signatures, doc) => {
     const strong = records[doc]?.strong ?? signatures.length;
     signatures.forEach((tokens, signature) => {
-      const indexed = tokens.filter((token) => !(token in common));
-      const norm = Math.round(indexed.reduce((sum, token) => sum + tokenWeight(df.get(token) ?? 1, docs), 0) * 100) * (signature < strong ? 1 : -1);
-      for (const token of indexed) {
+      const rare = tokens.filter((token) => !(token in common));
+      const words = rare.length > 0 ? rare : tokens;
+      const values = (valueLists[doc]?.[signature] ?? []).filter((token) => !(token in common) && !words.includes(token));
+      const norm = Math.round(words.reduce((sum, token) => sum + tokenWeight(df.get(token) ?? 1, docs), 0) * 100) * (signature < strong ? 1 : -1);
+      for (const token of [...words, ...values]) {
         let list = postings.get(token);
         if (!list) postings.set(token, (list = []));
         list.push(doc, signature, norm);
