@@ -11,7 +11,7 @@
  */
 import { contextTokens, pasteValues } from './context-tokens.ts';
 import { extractErrorLines, type ErrorLine } from './normalise-paste.ts';
-import { signatureTokens, tokenShard, tokenWeight, type Chunk, type IndexMeta, type Shard, type SignatureRecord } from './signature-index.ts';
+import { signatureTokens, tokenShard, tokenWeight, VALUE_POSTING, type Chunk, type IndexMeta, type Shard, type SignatureRecord } from './signature-index.ts';
 import { maskLine } from './mask.ts';
 import { errorTokens, valueTokens } from './tokens.ts';
 
@@ -87,9 +87,9 @@ function queryTokens(lines: readonly ErrorLine[], common: Readonly<Record<string
  * How well a paste line and a page's line cover each other: the F₂ measure of the weight they
  * share, which favours covering the page's line (recall) four to one over explaining the paste's.
  */
-function coverScore(shared: number, lineWeight: number, norm: number): number {
-  const recall = Math.min(1, shared / Math.max(norm, 1e-9));
-  const precision = Math.min(1, shared / Math.max(lineWeight, 1e-9));
+function coverScore(recallShare: number, precisionShare: number): number {
+  const recall = Math.min(1, recallShare);
+  const precision = Math.min(1, precisionShare);
   return recall + precision === 0 ? 0 : (5 * precision * recall) / (4 * precision + recall);
 }
 
@@ -100,6 +100,44 @@ interface Candidate {
   line: number;
   /** The best score of another paste line against the same page: a log matched line by line. */
   other: number;
+  /** What the score was made of: the weights of shared words and values, the line's norm, the paste line's weight. */
+  readonly words: number;
+  readonly values: number;
+  readonly norm: number;
+  readonly lineWeight: number;
+  /** The next best pairs of this page's line and a paste line, scored again with common words. */
+  readonly alternatives: Omit<Candidate, 'alternatives' | 'other' | 'doc'>[];
+}
+
+/** Pairs of a page's line and a paste line kept per page for the exact scoring. */
+const PAIRS_PER_PAGE = 3;
+
+/**
+ * The score of a candidate with the common words counted too. The first pass sees only posted
+ * words, and common words are posted only for lines that have no others: a page's line whose
+ * distinguishing word is common (`Upload 'x' cannot be opened`) would otherwise require only
+ * its rare words and fit any paste that has them. The best candidates are scored again here
+ * from their line's text, every word weighed.
+ */
+function exactScore(candidate: Candidate, signature: string, line: ErrorLine, meta: IndexMeta, found: ReadonlyMap<string, unknown>): number {
+  const tokens = signatureTokens(signature);
+  const common = (token: string) => token in meta.common;
+  const weight = (token: string) => tokenWeight(meta.common[token] ?? 1, meta.docs);
+  const postedCommon = tokens.every(common);
+  const lineTokens = new Set(scoringTokens(line));
+  let norm = Math.abs(candidate.norm);
+  let shared = candidate.words + candidate.values;
+  let lineWeight = candidate.lineWeight;
+  for (const token of lineTokens) if (common(token) && !found.has(token)) lineWeight += weight(token);
+  if (!postedCommon) {
+    for (const token of tokens) {
+      if (!common(token)) continue;
+      norm += weight(token);
+      if (lineTokens.has(token)) shared += weight(token);
+    }
+  }
+  const recall = shared / Math.max(norm + candidate.values, 1e-9);
+  return coverScore(recall, shared / Math.max(lineWeight, 1e-9)) * (candidate.norm < 0 ? CODE_LINE_FACTOR : 1) + OTHER_LINE_SHARE * candidate.other;
 }
 
 /** Share of the page's consecutive token pairs that the paste line has in the same order. */
@@ -189,7 +227,7 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
   const best = new Map<number, Candidate>();
   lines.forEach((line, lineIndex) => {
     let lineWeight = 0;
-    const matched = new Map<number, { weight: number; norm: number }>();
+    const matched = new Map<number, { words: number; values: number; norm: number }>();
     for (const token of scoringTokens(line)) {
       const entry = found.get(token);
       if (!entry) continue;
@@ -197,19 +235,30 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
       const weight = tokenWeight(df, meta.docs);
       lineWeight += weight;
       for (let i = 0; i < postings.length; i += 3) {
-        const key = (postings[i] as number) * 1024 + (postings[i + 1] as number);
-        const current = matched.get(key);
-        if (current) current.weight += weight;
-        else matched.set(key, { weight, norm: (postings[i + 2] as number) / 100 });
+        const slot = postings[i + 1] as number;
+        const key = (postings[i] as number) * 1024 + (slot % VALUE_POSTING);
+        let current = matched.get(key);
+        if (!current) matched.set(key, (current = { words: 0, values: 0, norm: (postings[i + 2] as number) / 100 }));
+        if (slot >= VALUE_POSTING) current.values += weight;
+        else current.words += weight;
       }
     }
-    for (const [key, { weight, norm }] of matched) {
-      const score = coverScore(weight, lineWeight, Math.abs(norm)) * (norm < 0 ? CODE_LINE_FACTOR : 1);
+    for (const [key, { words, values, norm }] of matched) {
+      // What the page's line requires is its words; a value the paste shares counts as one more
+      // word of it, met (another value the paste names is no missing word).
+      const recall = (words + values) / Math.max(Math.abs(norm) + values, 1e-9);
+      const score = coverScore(recall, (words + values) / Math.max(lineWeight, 1e-9)) * (norm < 0 ? CODE_LINE_FACTOR : 1);
       const doc = Math.floor(key / 1024);
       const previous = best.get(doc);
-      if (!previous) best.set(doc, { doc, score, signature: key % 1024, line: lineIndex, other: 0 });
-      else if (score > previous.score) best.set(doc, { doc, score, signature: key % 1024, line: lineIndex, other: previous.line === lineIndex ? previous.other : previous.score });
-      else if (previous.line !== lineIndex && score > previous.other) previous.other = score;
+      const pair = { score, signature: key % 1024, line: lineIndex, words, values, norm, lineWeight };
+      if (!previous) best.set(doc, { doc, ...pair, other: 0, alternatives: [] });
+      else if (score > previous.score) {
+        const { doc: _doc, other, alternatives, ...replaced } = previous;
+        best.set(doc, { doc, ...pair, other: previous.line === lineIndex ? other : previous.score, alternatives: [replaced, ...alternatives].slice(0, PAIRS_PER_PAGE - 1) });
+      } else {
+        if (previous.line !== lineIndex && score > previous.other) previous.other = score;
+        if (previous.alternatives.length < PAIRS_PER_PAGE - 1) previous.alternatives.push(pair);
+      }
     }
   });
 
@@ -225,8 +274,21 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
   const context: PasteContext = { all: new Set([...contextTokens(text), ...lines.flatMap((line) => [...line.tokens, ...line.values])]), values: new Set([...pasteValues(text), ...lines.flatMap((line) => line.values)]) };
   const close = reranked.flatMap((candidate) => {
     const record = recordOf(candidate.doc);
-    const line = lines[candidate.line];
-    return record && line ? [{ ...candidate, record, pasteLine: line }] : [];
+    if (!record) return [];
+    if (candidate.score < top - RERANK_MARGIN) {
+      const line = lines[candidate.line];
+      return line ? [{ ...candidate, record, pasteLine: line }] : [];
+    }
+    // The pair that scores best with every word counted.
+    let chosen: (Candidate & { pasteLine: ErrorLine }) | undefined;
+    for (const pair of [candidate, ...candidate.alternatives]) {
+      const line = lines[pair.line];
+      const signature = record.signatures[pair.signature];
+      if (!line || signature === undefined) continue;
+      const score = exactScore({ ...candidate, ...pair }, signature, line, meta, found);
+      if (!chosen || score > chosen.score) chosen = { ...candidate, ...pair, score, pasteLine: line };
+    }
+    return chosen ? [{ ...chosen, record }] : [];
   });
   const contexts = close.map((candidate) => (candidate.score >= top - RERANK_MARGIN ? contextWeight(candidate, candidate.record, context) : 0));
   const mostContext = Math.max(0, ...contexts);

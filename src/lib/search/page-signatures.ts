@@ -24,6 +24,8 @@ export interface PageText {
 
 /** Lines of a page's code kept as its error lines: enough for its examples, few enough to fetch. */
 const MAX_CODE_LINES = 12;
+/** Lines of the page's own error, its full forms in the code included. */
+const MAX_OWN_LINES = 24;
 /** A code line that has this share of the H1's tokens is the H1's message in full. */
 const FULL_FORM_SHARE = 0.6;
 
@@ -76,7 +78,7 @@ function dedupe(strong: readonly string[], weak: readonly string[]): { signature
     seen.add(key);
     return true;
   };
-  const strongKept = strong.filter(keep);
+  const strongKept = strong.filter(keep).slice(0, MAX_OWN_LINES);
   const weakKept = weak.filter(keep).slice(0, MAX_CODE_LINES);
   return { signatures: [...strongKept, ...weakKept], strong: strongKept.length };
 }

@@ -48,7 +48,8 @@ export interface IndexMeta {
 
 /**
  * token → [document frequency, postings as flat (doc, signature, norm × 100) triples]; the norm
- * is negative for a line of the page's code rather than its own error.
+ * is negative for a line of the page's code rather than its own error, and the signature is
+ * offset by `VALUE_POSTING` when the token is one of its values rather than its words.
  */
 export type Shard = Readonly<Record<string, readonly [number, readonly number[]]>>;
 export type Chunk = readonly SignatureRecord[];
@@ -58,6 +59,9 @@ export interface SignatureIndex {
   readonly shards: ReadonlyMap<number, Shard>;
   readonly chunks: ReadonlyMap<number, Chunk>;
 }
+
+/** Added to a posting's signature number when the token is a value of the line (a page keeps fewer signatures). */
+export const VALUE_POSTING = 512;
 
 /** The same shard for a token in the build, the browser and the CLI. */
 export function tokenShard(token: string, shards: number): number {
@@ -130,10 +134,10 @@ export function buildSignatureIndex(inputs: readonly SignatureInput[], chunkSize
       const words = rare.length > 0 ? rare : tokens;
       const values = (valueLists[doc]?.[signature] ?? []).filter((token) => !(token in common) && !words.includes(token));
       const norm = Math.round(words.reduce((sum, token) => sum + tokenWeight(df.get(token) ?? 1, docs), 0) * 100) * (signature < strong ? 1 : -1);
-      for (const token of [...words, ...values]) {
+      for (const [token, slot] of [...words.map((word) => [word, signature] as const), ...values.map((value) => [value, signature + VALUE_POSTING] as const)]) {
         let list = postings.get(token);
         if (!list) postings.set(token, (list = []));
-        list.push(doc, signature, norm);
+        list.push(doc, slot, norm);
         postingCount++;
       }
     });
