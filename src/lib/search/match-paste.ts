@@ -93,24 +93,116 @@ function coverScore(recallShare: number, precisionShare: number): number {
   return recall + precision === 0 ? 0 : (5 * precision * recall) / (4 * precision + recall);
 }
 
-interface Candidate {
-  doc: number;
+/** One of a page's lines against one paste line. */
+interface Pair {
   score: number;
   signature: number;
   line: number;
+  /** What the score was made of: the weights of shared words and values, the line's norm, the paste line's weight. */
+  words: number;
+  values: number;
+  norm: number;
+  lineWeight: number;
+}
+
+/** A page: its best pair, and what else the paste matched of it. */
+interface Candidate extends Pair {
+  readonly doc: number;
   /** The best score of another paste line against the same page: a log matched line by line. */
   other: number;
-  /** What the score was made of: the weights of shared words and values, the line's norm, the paste line's weight. */
-  readonly words: number;
-  readonly values: number;
-  readonly norm: number;
-  readonly lineWeight: number;
-  /** The next best pairs of this page's line and a paste line, scored again with common words. */
-  readonly alternatives: Omit<Candidate, 'alternatives' | 'other' | 'doc'>[];
+  /** The next best pairs, best first, scored again with common words (`exactScore`). */
+  readonly alternatives: Pair[];
 }
 
 /** Pairs of a page's line and a paste line kept per page for the exact scoring. */
 const PAIRS_PER_PAGE = 3;
+
+/** Candidates further than this below the best pair cannot overtake it however they are re-ranked. */
+const CANDIDATE_MARGIN = 0.5;
+
+/** Pairs of a page's line and a paste line as flat, growable arrays. */
+class PairTable {
+  length = 0;
+  private keys = new Float64Array(256);
+  private lines = new Float64Array(256);
+  private norms = new Float64Array(256);
+  private words = new Float64Array(256);
+  private values = new Float64Array(256);
+  private lineWeights = new Float64Array(256);
+  scores = new Float64Array(256);
+
+  add(key: number, line: number, norm: number): number {
+    if (this.length === this.keys.length) {
+      const grow = (array: Float64Array<ArrayBuffer>) => {
+        const grown = new Float64Array(array.length * 2);
+        grown.set(array);
+        return grown;
+      };
+      [this.keys, this.lines, this.norms, this.words, this.values, this.lineWeights, this.scores] = [this.keys, this.lines, this.norms, this.words, this.values, this.lineWeights, this.scores].map(grow) as [Float64Array<ArrayBuffer>, Float64Array<ArrayBuffer>, Float64Array<ArrayBuffer>, Float64Array<ArrayBuffer>, Float64Array<ArrayBuffer>, Float64Array<ArrayBuffer>, Float64Array<ArrayBuffer>];
+    }
+    const slot = this.length++;
+    this.keys[slot] = key;
+    this.lines[slot] = line;
+    this.norms[slot] = norm;
+    this.words[slot] = 0;
+    this.values[slot] = 0;
+    return slot;
+  }
+
+  credit(slot: number, weight: number, isValue: boolean): void {
+    if (isValue) this.values[slot]! += weight;
+    else this.words[slot]! += weight;
+  }
+
+  /**
+   * What the page's line requires is its words; a value the paste shares counts as one more
+   * word of it, met (another value the paste names is no missing word).
+   */
+  score(slot: number, lineWeight: number): void {
+    const [words, values, norm] = [this.words[slot]!, this.values[slot]!, this.norms[slot]!];
+    const recall = (words + values) / Math.max(Math.abs(norm) + values, 1e-9);
+    this.lineWeights[slot] = lineWeight;
+    this.scores[slot] = coverScore(recall, (words + values) / Math.max(lineWeight, 1e-9)) * (norm < 0 ? CODE_LINE_FACTOR : 1);
+  }
+
+  byScore(): number[] {
+    return Array.from({ length: this.length }, (_, slot) => slot).sort((a, b) => this.scores[b]! - this.scores[a]! || this.keys[a]! - this.keys[b]!);
+  }
+
+  line(slot: number): number {
+    return this.lines[slot]!;
+  }
+
+  doc(slot: number): number {
+    return Math.floor(this.keys[slot]! / 1024);
+  }
+
+  pair(slot: number): Pair {
+    return {
+      score: this.scores[slot]!,
+      signature: this.keys[slot]! % 1024,
+      line: this.lines[slot]!,
+      words: this.words[slot]!,
+      values: this.values[slot]!,
+      norm: this.norms[slot]!,
+      lineWeight: this.lineWeights[slot]!,
+    };
+  }
+}
+
+/**
+ * Records a pair for page `doc`, pairs coming best first: the page's first pair is its best,
+ * the next ones are its alternatives, and the best of another paste line is `other`.
+ */
+function offer(best: Map<number, Candidate>, doc: number, pair: Pair): void {
+  const current = best.get(doc);
+  if (!current) {
+    best.set(doc, { doc, score: pair.score, signature: pair.signature, line: pair.line, words: pair.words, values: pair.values, norm: pair.norm, lineWeight: pair.lineWeight, other: 0, alternatives: [] });
+    return;
+  }
+  if (pair.line !== current.line && pair.score > current.other) current.other = pair.score;
+  if (current.alternatives.length < PAIRS_PER_PAGE - 1) current.alternatives.push(pair);
+}
 
 /**
  * The score of a candidate with the common words counted too. The first pass sees only posted
@@ -170,13 +262,26 @@ function contextWeight(candidate: Candidate, record: SignatureRecord, context: P
   return weight;
 }
 
+/** Words and values of a page's line (memoised: the same records come back search after search, and in the build's check). */
+const lineWordsCache = new Map<string, readonly string[]>();
+function lineWords(text: string): readonly string[] {
+  let words = lineWordsCache.get(text);
+  if (!words) {
+    const { masked, values } = maskLine(text);
+    lineWordsCache.set(text, (words = [...errorTokens(masked), ...valueTokens(values)]));
+  }
+  return words;
+}
+const lineValuesCache = new Map<string, readonly string[]>();
+function lineValueTokens(text: string): readonly string[] {
+  let values = lineValuesCache.get(text);
+  if (!values) lineValuesCache.set(text, (values = valueTokens(maskLine(text).values)));
+  return values;
+}
+
 /** Share of the words of the page's title and own error (H1) that the paste has, values included. */
 function titleCoverage(record: SignatureRecord, context: PasteContext): number {
-  const named = [record.title, ...(record.strong ? [record.signatures[0] ?? ''] : [])].flatMap((text) => {
-    const { masked, values } = maskLine(text);
-    return [...errorTokens(masked), ...valueTokens(values)];
-  });
-  const words = new Set(named);
+  const words = new Set([...lineWords(record.title), ...(record.strong ? lineWords(record.signatures[0] ?? '') : [])]);
   if (words.size === 0) return 0;
   let found = 0;
   for (const word of words) if (context.all.has(word) || context.values.has(word)) found++;
@@ -189,7 +294,7 @@ function lineAdjustment(candidate: Candidate, record: SignatureRecord, line: Err
   const signature = record.signatures[candidate.signature] ?? '';
   // Values that name the page (`No module named 'yaml'` on the yaml page): another value fits it less.
   const named = record.values ?? [];
-  const lineValues = valueTokens(maskLine(signature).values);
+  const lineValues = lineValueTokens(signature);
   if (named.length > 0) {
     const found = named.filter((token) => context.values.has(token)).length / named.length;
     adjustment += found > 0 ? VALUE_BONUS * found : -VALUE_PENALTY;
@@ -223,11 +328,14 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
     if (entry) found.set(token, entry);
   }
 
-  // Best score per document, with the signature and line that gave it.
-  const best = new Map<number, Candidate>();
+  // Every pair of a page's line and a paste line, in flat arrays: a search reads thousands of
+  // postings, and the build's check runs tens of thousands of searches.
+  const pairs = new PairTable();
+  const slots = new Map<number, number>();
   lines.forEach((line, lineIndex) => {
+    slots.clear();
+    const first = pairs.length;
     let lineWeight = 0;
-    const matched = new Map<number, { words: number; values: number; norm: number }>();
     for (const token of scoringTokens(line)) {
       const entry = found.get(token);
       if (!entry) continue;
@@ -235,35 +343,34 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
       const weight = tokenWeight(df, meta.docs);
       lineWeight += weight;
       for (let i = 0; i < postings.length; i += 3) {
-        const slot = postings[i + 1] as number;
-        const key = (postings[i] as number) * 1024 + (slot % VALUE_POSTING);
-        let current = matched.get(key);
-        if (!current) matched.set(key, (current = { words: 0, values: 0, norm: (postings[i + 2] as number) / 100 }));
-        if (slot >= VALUE_POSTING) current.values += weight;
-        else current.words += weight;
+        const signature = postings[i + 1] as number;
+        const key = (postings[i] as number) * 1024 + (signature % VALUE_POSTING);
+        let slot = slots.get(key);
+        if (slot === undefined) slots.set(key, (slot = pairs.add(key, lineIndex, (postings[i + 2] as number) / 100)));
+        pairs.credit(slot, weight, signature >= VALUE_POSTING);
       }
     }
-    for (const [key, { words, values, norm }] of matched) {
-      // What the page's line requires is its words; a value the paste shares counts as one more
-      // word of it, met (another value the paste names is no missing word).
-      const recall = (words + values) / Math.max(Math.abs(norm) + values, 1e-9);
-      const score = coverScore(recall, (words + values) / Math.max(lineWeight, 1e-9)) * (norm < 0 ? CODE_LINE_FACTOR : 1);
-      const doc = Math.floor(key / 1024);
-      const previous = best.get(doc);
-      const pair = { score, signature: key % 1024, line: lineIndex, words, values, norm, lineWeight };
-      if (!previous) best.set(doc, { doc, ...pair, other: 0, alternatives: [] });
-      else if (score > previous.score) {
-        const { doc: _doc, other, alternatives, ...replaced } = previous;
-        best.set(doc, { doc, ...pair, other: previous.line === lineIndex ? other : previous.score, alternatives: [replaced, ...alternatives].slice(0, PAIRS_PER_PAGE - 1) });
-      } else {
-        if (previous.line !== lineIndex && score > previous.other) previous.other = score;
-        if (previous.alternatives.length < PAIRS_PER_PAGE - 1) previous.alternatives.push(pair);
-      }
-    }
+    for (let slot = first; slot < pairs.length; slot++) pairs.score(slot, lineWeight);
   });
 
+  // Only pairs that could still come first after re-ranking become candidates, and at least
+  // enough pages to show.
+  const best = new Map<number, Candidate>();
+  const order = pairs.byScore();
+  const cutoff = (pairs.scores[order[0] ?? 0] ?? 0) - CANDIDATE_MARGIN;
+  for (const slot of order) {
+    if (pairs.scores[slot]! < cutoff && best.size >= limit) break;
+    const doc = pairs.doc(slot);
+    const current = best.get(doc);
+    // A page's pairs past its best few and its best other line change nothing.
+    if (current && current.alternatives.length >= PAIRS_PER_PAGE - 1 && (current.other > 0 || pairs.line(slot) === current.line)) continue;
+    offer(best, doc, pairs.pair(slot));
+  }
+
   // A page whose example log has more of the paste's lines fits it better.
-  const ranked = [...best.values()].map((candidate) => ({ ...candidate, score: candidate.score + OTHER_LINE_SHARE * candidate.other })).sort((a, b) => b.score - a.score || a.doc - b.doc);
+  const ranked = [...best.values()];
+  for (const candidate of ranked) candidate.score += OTHER_LINE_SHARE * candidate.other;
+  ranked.sort((a, b) => b.score - a.score || a.doc - b.doc);
   const top = ranked[0]?.score ?? 0;
   const reranked = ranked.slice(0, Math.max(limit, RERANK)).filter((candidate, index) => index < limit || candidate.score >= top - RERANK_MARGIN);
   const chunkIds = [...new Set(reranked.map(({ doc }) => Math.floor(doc / meta.chunkSize)))];

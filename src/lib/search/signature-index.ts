@@ -73,9 +73,13 @@ export function tokenWeight(df: number, docs: number): number {
   return Math.log(1 + docs / Math.max(df, 1));
 }
 
-/** A token in more than this share of entries (and more than a few) carries no signal. */
+/**
+ * A token in more than this share of pages (and more than a few), or in more than a few
+ * hundred, is not posted: its postings would be most of what a search fetches and reads, and
+ * it tells few pages apart. The best candidates are scored with it all the same (`exactScore`).
+ */
 function isCommon(df: number, docs: number): boolean {
-  return df > 50 && df > docs * 0.05;
+  return df > 50 && (df > docs * 0.05 || df > 250);
 }
 
 const tokensCache = new Map<string, string[]>();
@@ -122,16 +126,18 @@ export function buildSignatureIndex(inputs: readonly SignatureInput[], chunkSize
   const common: Record<string, number> = {};
   for (const [token, count] of df) if (isCommon(count, docs)) common[token] = count;
 
-  // Each signature is posted under its words (the common ones only when it has no other: a line
-  // of common words must still be found) and under the words of its values, which find it
-  // without being required of a paste: its norm, what a paste must cover, is its words' weight.
+  // Each signature is posted under its words (the common ones only when it has no other and is
+  // the page's own error: that must still be found, while a line of the page's code made of
+  // common words, `step failed`, would only make every search read long lists) and under the
+  // words of its values, which find it without being required of a paste: its norm, what a
+  // paste must cover, is its words' weight.
   const postings = new Map<string, number[]>();
   let postingCount = 0;
   tokenLists.forEach((signatures, doc) => {
     const strong = records[doc]?.strong ?? signatures.length;
     signatures.forEach((tokens, signature) => {
       const rare = tokens.filter((token) => !(token in common));
-      const words = rare.length > 0 ? rare : tokens;
+      const words = rare.length > 0 || signature >= strong ? rare : tokens;
       const values = (valueLists[doc]?.[signature] ?? []).filter((token) => !(token in common) && !words.includes(token));
       const norm = Math.round(words.reduce((sum, token) => sum + tokenWeight(df.get(token) ?? 1, docs), 0) * 100) * (signature < strong ? 1 : -1);
       for (const [token, slot] of [...words.map((word) => [word, signature] as const), ...values.map((value) => [value, signature + VALUE_POSTING] as const)]) {
