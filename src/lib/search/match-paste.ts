@@ -117,6 +117,17 @@ interface Candidate extends Pair {
 /** Pairs of a page's line and a paste line kept per page for the exact scoring. */
 const PAIRS_PER_PAGE = 3;
 
+/** Frequent words (listed by page, not by line) move a pair this much at most in the first pass. */
+const FREQUENT_NUDGE = 0.02;
+
+/** The set of a frequent token's pages (memoised per list: the store reads each shard once). */
+const pageSets = new WeakMap<readonly number[], ReadonlySet<number>>();
+function pagesOf(pages: readonly number[]): ReadonlySet<number> {
+  let set = pageSets.get(pages);
+  if (!set) pageSets.set(pages, (set = new Set(pages)));
+  return set;
+}
+
 /** Candidates further than this below the best pair cannot overtake it however they are re-ranked. */
 const CANDIDATE_MARGIN = 0.5;
 
@@ -322,7 +333,7 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
   const tokens = queryTokens(lines, meta.common);
   const shardIds = [...new Set(tokens.map((token) => tokenShard(token, meta.shards)))];
   const shards = new Map(await Promise.all(shardIds.map(async (id) => [id, await store.shard(id)] as const)));
-  const found = new Map<string, readonly [number, readonly number[]]>();
+  const found = new Map<string, Shard[string]>();
   for (const token of tokens) {
     const entry = shards.get(tokenShard(token, meta.shards))?.[token];
     if (entry) found.set(token, entry);
@@ -336,11 +347,13 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
     slots.clear();
     const first = pairs.length;
     let lineWeight = 0;
+    const frequent: { readonly weight: number; readonly pages: ReadonlySet<number> }[] = [];
     for (const token of scoringTokens(line)) {
       const entry = found.get(token);
       if (!entry) continue;
-      const [df, postings] = entry;
+      const [df, postings, pages] = entry;
       const weight = tokenWeight(df, meta.docs);
+      if (pages) frequent.push({ weight, pages: pagesOf(pages) });
       lineWeight += weight;
       for (let i = 0; i < postings.length; i += 3) {
         const signature = postings[i + 1] as number;
@@ -350,7 +363,16 @@ export async function matchErrorLines(lines: readonly ErrorLine[], store: IndexS
         pairs.credit(slot, weight, signature >= VALUE_POSTING);
       }
     }
-    for (let slot = first; slot < pairs.length; slot++) pairs.score(slot, lineWeight);
+    const frequentWeight = frequent.reduce((sum, { weight }) => sum + weight, 0);
+    for (let slot = first; slot < pairs.length; slot++) {
+      pairs.score(slot, lineWeight);
+      // Frequent words the page has: a nudge that orders lines differing only in them, for the exact scoring to decide.
+      if (frequentWeight > 0) {
+        const doc = pairs.doc(slot);
+        const had = frequent.reduce((sum, { weight, pages }) => sum + (pages.has(doc) ? weight : 0), 0);
+        pairs.scores[slot]! += FREQUENT_NUDGE * (had / frequentWeight);
+      }
+    }
   });
 
   // Only pairs that could still come first after re-ranking become candidates, and at least

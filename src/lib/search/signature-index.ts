@@ -47,11 +47,12 @@ export interface IndexMeta {
 }
 
 /**
- * token → [document frequency, postings as flat (doc, signature, norm × 100) triples]; the norm
- * is negative for a line of the page's code rather than its own error, and the signature is
- * offset by `VALUE_POSTING` when the token is one of its values rather than its words.
+ * token → [document frequency, postings as flat (doc, signature, norm × 100) triples, and for a
+ * frequent token (see `isFrequent`) the pages that have it]; the norm is negative for a line of
+ * the page's code rather than its own error, and the signature is offset by `VALUE_POSTING` when
+ * the token is one of its values rather than its words.
  */
-export type Shard = Readonly<Record<string, readonly [number, readonly number[]]>>;
+export type Shard = Readonly<Record<string, readonly [number, readonly number[], (readonly number[])?]>>;
 export type Chunk = readonly SignatureRecord[];
 
 export interface SignatureIndex {
@@ -80,6 +81,16 @@ export function tokenWeight(df: number, docs: number): number {
  */
 function isCommon(df: number, docs: number): boolean {
   return df > 50 && (df > docs * 0.05 || df > 250);
+}
+
+/**
+ * A common token that still tells pages apart (in a few hundred pages of thousands: a tool's
+ * or an object's name): its pages are listed, without their lines, so that the first pass can
+ * break ties between lines that differ only in it (`Upload 'x' cannot be opened` and
+ * `Fetcher 'x' cannot be opened`).
+ */
+function isFrequent(df: number, docs: number): boolean {
+  return isCommon(df, docs) && df <= docs * 0.05;
 }
 
 const tokensCache = new Map<string, string[]>();
@@ -150,12 +161,22 @@ export function buildSignatureIndex(inputs: readonly SignatureInput[], chunkSize
   });
 
   const shards = shardCount(postingCount);
-  const shardMaps = new Map<number, Record<string, [number, number[]]>>();
-  for (const [token, list] of [...postings].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  const shardMaps = new Map<number, Record<string, [number, number[], number[]?]>>();
+  const pagesWith = new Map<string, number[]>();
+  tokenLists.forEach((signatures, doc) => {
+    for (const token of new Set([...signatures.flat(), ...(valueLists[doc] ?? []).flat()])) {
+      if (!isFrequent(df.get(token) ?? 0, docs)) continue;
+      let pages = pagesWith.get(token);
+      if (!pages) pagesWith.set(token, (pages = []));
+      pages.push(doc);
+    }
+  });
+  for (const token of [...new Set([...postings.keys(), ...pagesWith.keys()])].sort()) {
     const id = tokenShard(token, shards);
     let shard = shardMaps.get(id);
     if (!shard) shardMaps.set(id, (shard = {}));
-    shard[token] = [df.get(token) ?? 0, list];
+    const pages = pagesWith.get(token);
+    shard[token] = pages ? [df.get(token) ?? 0, postings.get(token) ?? [], pages] : [df.get(token) ?? 0, postings.get(token) ?? []];
   }
 
   const chunks = new Map<number, Chunk>();
