@@ -53,6 +53,16 @@ describe('log lines', () => {
     expect(lines.map((line) => line.text)).toEqual(['scheduler queue stalled', 'job finished with warnings', '... sync DONE.']);
   });
 
+  it("keeps Maya's script editor messages, which start with '#' as a root prompt does", () => {
+    expect(extractErrorLines("# Error: ModuleNotFoundError: file P:/hooks/dialog.py line 4: No module named 'PySide2' #").map((line) => line.masked)).toEqual([
+      "Error: ModuleNotFoundError: file <path> line <n>: No module named '<v>' #",
+    ]);
+  });
+
+  it('searches a paste of prompts alone as it is, rather than nothing', () => {
+    expect(extractErrorLines('$ lumen-sync --watch\n# systemctl restart lumend').map((line) => line.text)).toEqual(['lumen-sync --watch', 'systemctl restart lumend']);
+  });
+
   it('still drops the continuation lines of a Python prompt', () => {
     expect(extractErrorLines('>>> for x in y:\n...     print(x)\nNameError: name \'y\' is not defined').map((line) => line.text)).toEqual(["NameError: name 'y' is not defined"]);
   });

@@ -62,6 +62,9 @@ const NOISE: readonly RegExp[] = [
 /** Command lines: what the user typed is not the error. */
 const PROMPT = /^(?:\$|#|>|>>>|PS [a-z]:\\[^>]*>|[\w.-]+@[\w.-]+(?::[^$#\s]*)?[$#]|[a-z]:\\[^>]*>)\s/i;
 
+/** A message of Maya's script editor: `# Error: … #`, `# Warning: … #`, `# Traceback (most recent call last): #`. */
+const SCRIPT_EDITOR = /^#\s+(?:error|warning|traceback|result)\b/i;
+
 /** Python's continuation prompt: `... ` is one only after a `>>>` line (log lines may start with `...`). */
 const CONTINUATION_PROMPT = /^\.\.\.(?:\s|$)/;
 
@@ -80,7 +83,7 @@ const LOG_PREFIXES: readonly RegExp[] = [
 ];
 
 /** Wrappers before a chained exception: keep what they wrap. */
-const CHAIN_PREFIXES = /^(?:caused by:|exception in thread "[^"]*"|uncaught(?: exception)?:?|unhandled exception\.?|panic:(?= ))\s*/i;
+const CHAIN_PREFIXES = /^(?:#\s+|caused by:|exception in thread "[^"]*"|uncaught(?: exception)?:?|unhandled exception\.?|panic:(?= ))\s*/i;
 
 /** Words that mark a line as an error message, in any case. */
 const PRIMARY_WORDS =
@@ -136,7 +139,8 @@ export function extractErrorLines(paste: string): ErrorLine[] {
     // The indented source line after a Python frame is code, not a message.
     const isFrameSource = previousWasPythonFrame && /^\s{2,}\S/.test(line);
     previousWasPythonFrame = isPythonFrame;
-    const isPrompt = PROMPT.test(trimmed) || (previousWasPrompt && CONTINUATION_PROMPT.test(trimmed));
+    // Maya's script editor wraps its messages in `# … #` (`# Error: …`), which is not a root prompt.
+    const isPrompt = (PROMPT.test(trimmed) && !SCRIPT_EDITOR.test(trimmed)) || (previousWasPrompt && CONTINUATION_PROMPT.test(trimmed));
     // A Python session's `...` lines follow its `>>>` line; the output after them is no prompt.
     if (trimmed) previousWasPrompt = isPrompt && /^(?:>>>|\.\.\.)(?:\s|$)/.test(trimmed);
     if (!trimmed || isFrameSource || isPrompt || NOISE.some((pattern) => pattern.test(trimmed))) return;
@@ -152,11 +156,23 @@ export function extractErrorLines(paste: string): ErrorLine[] {
     }
   });
 
+  // Never nothing: a paste with words but no line that reads as output (all prompts, say) is searched as it is.
+  if (found.length === 0) found.push(...everyLine(lines));
   const unique = found.filter((line, i) => found.findIndex((other) => other.masked === line.masked) === i);
   if (unique.length <= LIMITS.maxErrorLines) return unique;
   const primary = unique.filter((line) => line.primary);
   const keep = new Set([...primary.slice(-LIMITS.maxErrorLines), ...unique.filter((line) => !line.primary)].slice(0, LIMITS.maxErrorLines));
   return unique.filter((line) => keep.has(line));
+}
+
+/** Every line with words, prompt characters and log prefixes removed, none primary. */
+function everyLine(lines: readonly string[]): ErrorLine[] {
+  return lines.slice(0, LIMITS.maxErrorLines).flatMap((raw, index) => {
+    const text = stripPrefixes(raw.slice(0, LIMITS.lineChars).trim().replace(/^(?:\$|#|>>>|>|\.\.\.)\s+/, ''));
+    const { masked, values } = maskLine(text);
+    const tokens = errorTokens(masked);
+    return tokens.length === 0 ? [] : [{ index, text, masked, tokens, values: valueTokens(values), primary: false }];
+  });
 }
 
 /** What the search page shows as "searched for": the primary lines, masked. */
