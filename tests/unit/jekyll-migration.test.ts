@@ -133,6 +133,27 @@ describe('what a page is', () => {
   });
 });
 
+describe('error pages in known folders', () => {
+  const files = (settings: string) => ({
+    '_config.yml': settings,
+    'en/troubleshooting/slow.md': page('layout: default\ntitle: Sync is slow\npagename: slow\nlang: en', '# Sync is slow\n\nCheck the network.'),
+    'ko/troubleshooting/slow.md': page('layout: default\ntitle: 동기화가 느립니다\npagename: slow\nlang: ko', '# 동기화가 느립니다\n\n네트워크를 확인하세요.'),
+    'en/guides/install.md': page('layout: default\ntitle: Installing\npagename: install\nlang: en', '# Installing\n\nRun the installer.'),
+  });
+  const kinds = (root: string) => Object.fromEntries(loadSite({ rootDir: root, contentDir: join(root, 'content') }).pages.map((p) => [`${p.locale.name}/${p.pagename}`, p.kind]));
+
+  it('are entries when errata: entry_folders names their folder, in every language; other pages are not', () => {
+    expect(kinds(tree(files('title: t\nlanguages: [en, ko]\nerrata:\n  entry_folders: [troubleshooting]')))).toEqual({ 'en/slow': 'entry', 'ko/slow': 'entry', 'en/install': 'page' });
+    expect(kinds(tree(files('title: t\nlanguages: [en, ko]')))).toEqual({ 'en/slow': 'page', 'ko/slow': 'page', 'en/install': 'page' });
+  });
+
+  it('reports an entry_folders that is not a list of names', () => {
+    expect(check(tree(files('title: t\nlanguages: [en, ko]\nerrata:\n  entry_folders: 3'))).diagnostics.map(formatDiagnostic)[0]).toBe(
+      'content/_config.yml:4:18: "errata.entry_folders" must be a list of names, e.g. [troubleshooting, errors/windows]. [config-value]',
+    );
+  });
+});
+
 describe('broken links', () => {
   const body = '# `E: x`\n\n[gone](./gone.md) ![img](./nope.png) [anchor](#nowhere)';
   const files = (settings: string) => ({ '_config.yml': settings, 'en/a.md': page('title: A\npagename: a\nlang: en', body) });
