@@ -309,7 +309,8 @@ function loadPage(input: PageInput): LoadedPage | undefined {
   const tree = parseMarkdown(output);
   const toFile = (at: Position): Position => toSource(at.line, at.column);
   const heading = findErrorHeading(tree);
-  const code = collectCodeText(tree);
+  const parsedCode = collectCodeText(tree);
+  const code = { ...parsedCode, at: parsedCode.at.map((at) => toSource(at.line, at.column)) };
   const looksLikeError = () =>
     inEntryFolder(contentPath, input.sources.settings.entryFolders) ||
     looksLikeErrorPage({ heading: heading?.text, title: result.data?.title ?? '', openingCode: openingCodeBlock(tree), codeBlocks: code.blocks, contentPath });

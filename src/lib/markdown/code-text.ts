@@ -4,10 +4,13 @@
  * block. Bounded, so a page with a huge log stays cheap to keep and to index.
  */
 import type { Nodes, Root } from 'mdast';
+import type { Position } from '../content/diagnostic.ts';
 
 export interface CodeText {
   /** Each code block's text, in page order. */
   readonly blocks: readonly string[];
+  /** Where each block starts, in the parsed text (loading maps it to the file). */
+  readonly at: readonly Position[];
   /** Inline code of the body's text, in page order, each once. */
   readonly inline: readonly string[];
 }
@@ -16,14 +19,18 @@ const LIMITS = { blocks: 12, blockChars: 6_000, inline: 40, inlineChars: 300 } a
 
 export function collectCodeText(tree: Root): CodeText {
   const blocks: string[] = [];
+  const at: Position[] = [];
   const inline = new Set<string>();
   const walk = (node: Nodes): void => {
-    if (node.type === 'code' && blocks.length < LIMITS.blocks) blocks.push(node.value.slice(0, LIMITS.blockChars));
+    if (node.type === 'code' && blocks.length < LIMITS.blocks) {
+      blocks.push(node.value.slice(0, LIMITS.blockChars));
+      at.push({ line: node.position?.start.line ?? 1, column: node.position?.start.column ?? 1 });
+    }
     else if (node.type === 'inlineCode' && inline.size < LIMITS.inline && node.value.trim().length > 3) inline.add(node.value.slice(0, LIMITS.inlineChars));
     else if ('children' in node) for (const child of node.children) walk(child);
   };
   walk(tree);
-  return { blocks, inline: [...inline] };
+  return { blocks, at, inline: [...inline] };
 }
 
 /**

@@ -95,7 +95,7 @@ export async function checkRetrieval(locales: readonly LocaleSignatures[], index
         if (!extractErrorLines(block).some((line) => line.primary)) continue;
         const result = await firstFound(block, store, record.url);
         if (result.winner) {
-          const at = page.signaturePositions[0] ?? { line: 1, column: 1 };
+          const at = page.code.at[number] ?? page.signaturePositions[0] ?? { line: 1, column: 1 };
           report(page, at, 'warning', 'search-example-not-first', `The example log in code block ${number + 1}, pasted whole, finds ${result.winner} first${result.tie ? ', which shows the same lines' : ''}. Keep the lines that are specific to this entry (logger, tool, module paths) in the example.`);
         }
       }
