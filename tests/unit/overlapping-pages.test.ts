@@ -75,7 +75,10 @@ describe('recognising error pages', () => {
     ['ModuleNotFoundError', true],
     ['urlopen error SSL CERTIFICATE_VERIFY_FAILED certificate verify failed', true],
     ["'lumen' is not recognized as an internal or external command", true],
+    ['407 Proxy Authentication Required', true],
+    ['[SSL: WRONG_VERSION_NUMBER] wrong version number', true],
     ['Installing the Maya plugin', false],
+    ['PYTHONPATH, LUMEN_PYTHONPATH and plugin paths', false],
     ['Troubleshooting failed publishes', false],
     ['Configuring a proxy server', false],
   ])('%s → %s', (text, expected) => {
@@ -88,6 +91,15 @@ describe('recognising error pages', () => {
     expect(looksLikeErrorPage({ heading: 'The hook fails when publishing', title: 'Publishing hook', openingCode, codeBlocks: [], contentPath: 'en/troubleshooting/hook.md' })).toBe(true);
     const guide = parseMarkdown('# Installing\n\n```\n$ lumen install --all\n```\n');
     expect(looksLikeErrorPage({ heading: 'Installing', title: 'Installing', openingCode: openingCodeBlock(guide), codeBlocks: [], contentPath: 'en/guides/install.md' })).toBe(false);
+  });
+
+  it('reads a log message as the page\'s error when the H1 quotes a line of its log, or its log marks the line an error', () => {
+    const quoted = ['2025-11-04 03:12:55,107 - WARN [scrubber-2:ObjectScrubber@157] - 7f3a9c01 Quarantined'];
+    expect(looksLikeErrorPage({ heading: '7f3a9c01 Quarantined', title: 'Quarantined', openingCode: quoted[0], codeBlocks: quoted, contentPath: 'en/q.md' })).toBe(true);
+    const event = 'Log Name:      System\nLevel:         Error\nDescription: The agent service terminated, and could not restart.';
+    expect(looksLikeErrorPage({ heading: 'The agent service stops on Windows', title: 'Agent service', openingCode: event, codeBlocks: [event], contentPath: 'en/a.md' })).toBe(true);
+    const settings = 'for name in ("LUMEN_HOME", "LUMEN_PYTHONPATH"):\n    print(name)';
+    expect(looksLikeErrorPage({ heading: 'Which Python runs your hooks', title: 'Which Python', openingCode: settings, codeBlocks: [settings], contentPath: 'en/p.md' })).toBe(false);
   });
 
   it('knows the folders a tree keeps its error pages in, below a language folder or not', () => {

@@ -5,7 +5,7 @@
  * Could not resolve the template` without backticks, translate the message in the H1 and keep
  * it in English in the code blocks, or write `# ModuleNotFoundError` and put the message below.
  */
-import { extractErrorLines, isErrorText } from '../search/normalise-paste.ts';
+import { extractErrorLines, hasFailureWords } from '../search/normalise-paste.ts';
 
 /** An exception or error name: `PipelineError`, `urllib.error.URLError`, `java.io.IOException`. */
 const ERROR_NAME = /(?:^|[\s`'"([<])[\w.$]*[a-z0-9](?:Error|Exception|Fault)\b/;
@@ -16,7 +16,11 @@ const ERROR_MARKERS: readonly RegExp[] = [
   /^(?:error|fatal|panic)(?:\[[\w-]+\])?:\s/i, // git `fatal:`, rustc `error[E0277]:`
   /\b(?:Errno|WinError)\s*-?\d+/i,
   /\b0x[89a-f][0-9a-f]{7}\b/i, // HRESULT failure codes
-  /\b[A-Z][A-Z0-9]*_[A-Z][A-Z0-9_]*\b|\bE[A-Z]{3,}\b/, // CERTIFICATE_VERIFY_FAILED, EACCES
+  // Codes in capitals that name a failure (CERTIFICATE_VERIFY_FAILED, ERR_MODULE_NOT_FOUND), not
+  // settings (LUMEN_PYTHONPATH), and errno names (EACCES).
+  /\b[A-Z][A-Z0-9]*_(?:[A-Z0-9]+_)*(?:FAILED|FAILURE|ERROR|DENIED|INVALID|NOT_FOUND|MISSING|TIMEOUT|TIMED_OUT|REFUSED|UNAVAILABLE|FORBIDDEN|EXPIRED|MISMATCH|UNKNOWN|EXCEEDED|CORRUPT)[A-Z0-9_]*\b|\bE[A-Z]{3,}\b/,
+  /\b[45]\d\d (?:[A-Z][a-z]+(?: |$)){1,4}/, // HTTP failures: 407 Proxy Authentication Required
+  /\[[A-Z][A-Z0-9]*:\s*[A-Z][A-Z0-9]*_[A-Z0-9_]+\]/, // OpenSSL's `[SSL: WRONG_VERSION_NUMBER]`
   /\b[A-Z]{2,5}-\d{3,5}\b/, // product error codes: LS-221, LMN-4031
   /\bis not recognized as (?:an internal or external command|the name of a cmdlet)/i,
   /:\s*command not found\b/i,
@@ -36,7 +40,7 @@ export function looksLikeErrorMessage(text: string): boolean {
   const line = text.trim();
   if (!line) return false;
   if (ERROR_NAME.test(line) || ERROR_MARKERS.some((marker) => marker.test(line))) return true;
-  return isErrorText(line) && /^[^:]{2,60}:\s\S|'[^']+'|"[^"]+"/.test(line) && !/\?$/.test(line);
+  return hasFailureWords(line) && /^[^:]{2,60}:\s\S|'[^']+'|"[^"]+"/.test(line) && !/\?$/.test(line);
 }
 
 /** What the recognition reads of a page. */
@@ -52,9 +56,13 @@ export interface ErrorPageEvidence {
   readonly contentPath: string;
 }
 
-/** True when a code block shows error output: an error line that is an error message. */
+/** A log level that says a line is an error, as a word or a column of its own (`Level: Error`, `… Error  0x0 …`). */
+const ERROR_LEVEL = /\b(?:Error|ERROR|Fault|FAULT|Fatal|FATAL|Critical|CRITICAL|SEVERE)\b/;
+
+/** True when a code block shows error output: an error line that is an error message, or logged as an error. */
 function showsError(code: string): boolean {
-  return extractErrorLines(code).some((line) => line.primary && looksLikeErrorMessage(line.text));
+  const raw = code.split(/\r\n?|\n/);
+  return extractErrorLines(code).some((line) => line.primary && (looksLikeErrorMessage(line.text) || ERROR_LEVEL.test(raw[line.index] ?? '')));
 }
 
 /**
@@ -75,10 +83,14 @@ const QUOTED_SHARE = 0.8;
  * 10.4.2.17:5544` above the server log that prints it): a log message is what the page is about.
  */
 function quotesLogLine(heading: string, codeBlocks: readonly string[]): boolean {
-  const own = extractErrorLines(heading)[0]?.tokens ?? [];
-  if (own.length < 3) return false;
+  const own = extractErrorLines(heading)[0];
+  if (!own) return false;
+  const masked = own.masked.toLowerCase();
   return codeBlocks.some((block) =>
-    extractErrorLines(block).some((line) => own.filter((token) => line.tokens.includes(token)).length >= own.length * QUOTED_SHARE),
+    extractErrorLines(block).some((line) =>
+      // A short H1 must be a whole line of the log (`# 7f3a9c01 Quarantined`); a longer one most of one.
+      own.tokens.length < 3 ? line.masked.toLowerCase() === masked : own.tokens.filter((token) => line.tokens.includes(token)).length >= own.tokens.length * QUOTED_SHARE,
+    ),
   );
 }
 

@@ -97,7 +97,15 @@ const PRIMARY_CODES = /\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|\bE[A-Z]{3,}\b|\b[A-Z]\d{4}
  * @example isErrorText('PipelineError: Could not resolve the template') === true
  */
 export function isErrorText(text: string): boolean {
-  return PRIMARY_WORDS.test(text) || PRIMARY_CODES.test(text);
+  return hasFailureWords(text) || PRIMARY_CODES.test(text);
+}
+
+/**
+ * True when a line says in words that something failed (`error`, `denied`, `could not`, …),
+ * whatever codes it carries.
+ */
+export function hasFailureWords(text: string): boolean {
+  return PRIMARY_WORDS.test(text);
 }
 
 /** Keeps the head and tail of a very long paste, and drops NUL and other control characters. */
