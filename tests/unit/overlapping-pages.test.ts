@@ -110,10 +110,10 @@ describe('recognising error pages', () => {
 });
 
 /** A page as the index reads it, from Markdown. */
-function page(markdown: string, title: string, kind: 'entry' | 'page' = 'entry'): PageText & { sourceLang: string } {
+function page(markdown: string, title: string, kind: 'entry' | 'page' = 'entry'): PageText {
   const tree = parseMarkdown(markdown);
   const h1 = /^# (.*)$/m.exec(markdown)?.[1]?.replaceAll('`', '') ?? title;
-  return { kind, title, heading: h1, errors: [], code: collectCodeText(tree), sourceLang: 'en' };
+  return { kind, title, heading: h1, errors: [], code: collectCodeText(tree) };
 }
 
 const fence = (lines: string[]) => ['```', ...lines, '```'].join('\n');
@@ -135,7 +135,7 @@ describe('overlapping pages', () => {
   const guide = page('# Configuring the sync client\n\nSet the server address.', 'Sync client settings', 'page');
   const pages = [generic, cache, ...modules, moduleGeneric, ...states, guide];
   const urls = ['/en/generic/', '/en/cache/', '/en/core/', '/en/yaml/', '/en/pyside/', '/en/module/', '/en/drain/', '/en/online/', '/en/sync-guide/'];
-  const store = memoryStore(buildSignatureIndex(pages.map((text, index) => pageSignatures(urls[index]!, text))));
+  const store = memoryStore(buildSignatureIndex(pages.map((text, index) => pageSignatures(urls[index]!, text, 'en'))));
   const first = async (text: string) => (await matchPaste(text, store)).matches[0]?.record.url;
 
   it('gives a bare generic line the generic page, and a paste with the tool\'s context the specific page', async () => {
@@ -168,9 +168,9 @@ describe('overlapping pages', () => {
 describe('translations', () => {
   it('find a page whose H1 was translated by its original\'s English error', async () => {
     const original = page(`# PipelineError: Could not create the folder on disk\n\n${fence(['[ERROR publish_step] PipelineError: Could not create the folder on disk: /mnt/proj/shots'])}`, 'Could not create the folder');
-    const korean = { ...page('# PipelineError: 디스크에 폴더를 만들 수 없습니다\n\n본문.', '폴더를 만들 수 없음'), sourceLang: 'ko' };
-    const other = { ...page('# PipelineError: 템플릿을 확인할 수 없습니다', '템플릿'), sourceLang: 'ko' };
-    const store = memoryStore(buildSignatureIndex([pageSignatures('/ko/folder/', korean, original), pageSignatures('/ko/template/', other)]));
+    const korean = page('# PipelineError: 디스크에 폴더를 만들 수 없습니다\n\n본문.', '폴더를 만들 수 없음');
+    const other = page('# PipelineError: 템플릿을 확인할 수 없습니다', '템플릿');
+    const store = memoryStore(buildSignatureIndex([pageSignatures('/ko/folder/', korean, 'ko', original), pageSignatures('/ko/template/', other, 'ko')]));
     const { matches } = await matchPaste('PipelineError: Could not create the folder on disk: /mnt/show/seq010', store);
     expect(matches[0]?.record.url).toBe('/ko/folder/');
     // A partial copy of the Korean message finds it too.

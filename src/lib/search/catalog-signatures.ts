@@ -30,8 +30,8 @@ export function catalogSignatures(catalog: Catalog): LocaleSignatures[] {
     return {
       locale,
       records: routes.map((route) => {
-        const original = route.page.locale === defaultLocale ? undefined : catalog.route(defaultLocale, route.pagename)?.page;
-        return pageSignatures(route.path, { ...route.page, sourceLang: route.page.locale.bcp47 }, original?.locale === defaultLocale ? original : undefined);
+        const original = route.page.locale === defaultLocale ? undefined : route.translations.find((page) => page.locale === defaultLocale);
+        return pageSignatures(route.path, route.page, route.page.locale.bcp47, original);
       }),
       pages: routes.map((route) => route.page),
     };

@@ -50,7 +50,7 @@ function codeLines(code: CodeText): ErrorLine[][] {
   return [...code.blocks.map((block) => extractErrorLines(block)), inline];
 }
 
-function pageLines(page: PageText): Lines {
+function readLines(page: PageText): Lines {
   const strong = ownErrors(page);
   const strongTokens = strong.flatMap((text) => extractErrorLines(text)).map((line) => new Set(line.tokens));
   const blocks = codeLines(page.code);
@@ -67,6 +67,23 @@ function pageLines(page: PageText): Lines {
   if (page.kind === 'entry' && firstShown && !strong.some(looksLikeErrorMessage)) strong.push(...firstShown.slice(-2).map((line) => line.text));
   if (page.kind === 'page' && strong.length === 0) weak.unshift(page.heading);
   return { strong, weak };
+}
+
+/**
+ * Lines and context of a page, worked out once per page: a page in the default language is read
+ * again as the original of each of its translations, in every language's index.
+ */
+const linesCache = new WeakMap<PageText, Lines>();
+function pageLines(page: PageText): Lines {
+  let lines = linesCache.get(page);
+  if (!lines) linesCache.set(page, (lines = readLines(page)));
+  return lines;
+}
+const contextCache = new WeakMap<PageText, readonly string[]>();
+function pageContext(page: PageText): readonly string[] {
+  let context = contextCache.get(page);
+  if (!context) contextCache.set(page, (context = [...new Set([...page.code.blocks, ...page.code.inline].flatMap(contextTokens))]));
+  return context;
 }
 
 /** Each line once (by its masked form), strong before weak, at most `MAX_CODE_LINES` weak ones. */
@@ -87,20 +104,20 @@ function dedupe(strong: readonly string[], weak: readonly string[]): { signature
  * The page's record for the paste index, shown at `url`. `original` is the page in the default
  * language when `page` is a translation of it.
  */
-export function pageSignatures(url: string, page: PageText & { readonly sourceLang: string }, original?: PageText): SignatureInput {
+export function pageSignatures(url: string, page: PageText, sourceLang: string, original?: PageText): SignatureInput {
   const own = pageLines(page);
   const inherited = original ? pageLines(original) : { strong: [], weak: [] };
   const { signatures, strong } = dedupe([...own.strong, ...inherited.strong], [...own.weak, ...inherited.weak]);
   const named = [page, ...(original ? [original] : [])].flatMap((text) => ownErrors(text));
   const values = [...new Set(named.flatMap((text) => valueTokens(maskLine(text).values)))];
-  const code = [...page.code.blocks, ...page.code.inline, ...(original ? [...original.code.blocks, ...original.code.inline] : [])];
+  const context = original ? [...new Set([...pageContext(page), ...pageContext(original)])] : pageContext(page);
   return {
     url,
     title: page.title,
-    sourceLang: page.sourceLang,
+    sourceLang,
     signatures,
     strong,
     ...(values.length > 0 ? { values } : {}),
-    ...(code.length > 0 ? { context: [...new Set(code.flatMap(contextTokens))] } : {}),
+    ...(context.length > 0 ? { context } : {}),
   };
 }
