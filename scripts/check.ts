@@ -1,14 +1,47 @@
-/** `npm run check`: validates content/ without building; exits 1 when anything is wrong. */
-import { contentDir } from '../src/lib/content/content-dir.ts';
+/**
+ * `npm run check -- [folder] [--config file] [--format text|json|lines] [--report file]`:
+ * validates the content tree (content/, or `folder`) without building; exits 1 when anything is
+ * wrong. `text` groups the problems by rule; `json` prints the JSON report; `lines` prints every
+ * problem as `path:line:column: message [rule]`. The JSON report is also written to a file
+ * (`errata-report.json` in the working directory, or `--report`), whose path is printed.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeFileAtomic } from '../src/lib/build/write-atomic.ts';
+import { configFile, contentDir, reportFile, shownPath } from '../src/lib/content/content-dir.ts';
+import { formatDiagnostic } from '../src/lib/content/diagnostic.ts';
 import { loadSite } from '../src/lib/content/load-site.ts';
-import { reportSite } from '../src/lib/content/report.ts';
+import { reportJson, reportSite } from '../src/lib/content/report.ts';
 import { Catalog } from '../src/lib/site/catalog.ts';
 import { checkSite } from '../src/lib/site/check-site.ts';
 
-/** `npm run check -- <folder>` checks another tree than content/. */
-const site = loadSite({ contentDir: process.argv[2] ?? contentDir() });
+const FORMATS = ['text', 'json', 'lines'];
+let args;
+try {
+  args = parseArgs({ allowPositionals: true, options: { config: { type: 'string' }, format: { type: 'string', default: 'text' }, report: { type: 'string' } } });
+} catch (error) {
+  console.error(`${(error as Error).message}\nUsage: npm run check -- [folder] [--config file] [--format ${FORMATS.join('|')}] [--report file]`);
+  process.exit(2);
+}
+const { values, positionals } = args;
+if (!FORMATS.includes(values.format)) {
+  console.error(`--format must be one of ${FORMATS.join(', ')}, not "${values.format}".`);
+  process.exit(2);
+}
+
+const site = loadSite({ contentDir: positionals[0] ?? contentDir(), configFile: values.config ? resolve(values.config) : configFile() });
 const catalog = new Catalog(site.pages, site.sources.localeConfig, site.sources.categories);
 const { diagnostics } = await checkSite({ site, catalog });
-const report = reportSite(site, diagnostics);
-for (const line of report.lines) (report.ok ? console.log : console.error)(line);
-process.exitCode = report.ok ? 0 : 1;
+const json = reportJson(site, diagnostics);
+const file = values.report ? resolve(values.report) : reportFile();
+writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`);
+
+if (values.format === 'json') {
+  console.log(JSON.stringify(json, null, 2));
+} else if (values.format === 'lines') {
+  for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
+} else {
+  const report = reportSite(site, diagnostics, shownPath(file));
+  for (const line of report.lines) (report.ok ? console.log : console.error)(line);
+}
+process.exitCode = json.ok ? 0 : 1;

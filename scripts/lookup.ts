@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteSources } from '../src/lib/content/site-sources.ts';
 import { DiagnosticSink } from '../src/lib/content/diagnostic.ts';
-import { contentDir } from '../src/lib/content/content-dir.ts';
+import { configFile, contentDir } from '../src/lib/content/content-dir.ts';
 import { findLocale } from '../src/lib/i18n/locales.ts';
 import { absoluteUrl, signatureIndexPath } from '../src/lib/routing/routes.ts';
 import { fileStore } from '../src/lib/search/index-files.ts';
@@ -21,7 +21,7 @@ const { values, positionals } = parseArgs({
   options: { lang: { type: 'string' }, dist: { type: 'string', default: 'dist' }, limit: { type: 'string', default: '5' } },
 });
 
-const sources = loadSiteSources(contentDir(), process.cwd(), new DiagnosticSink());
+const sources = loadSiteSources(contentDir(), process.cwd(), new DiagnosticSink(), configFile());
 const { locales, defaultLocale } = sources.localeConfig;
 const locale = values.lang ? findLocale(locales, values.lang) : defaultLocale;
 if (!locale) {

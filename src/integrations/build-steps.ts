@@ -11,8 +11,9 @@ import { join } from 'node:path';
 import { claimCacheFolder } from '../lib/build/cache-folder.ts';
 import { listFiles } from '../lib/build/list-files.ts';
 import { OutputWriter } from '../lib/build/output-writer.ts';
-import { contentDir } from '../lib/content/content-dir.ts';
-import { reportSite } from '../lib/content/report.ts';
+import { writeFileAtomic } from '../lib/build/write-atomic.ts';
+import { contentDir, reportFile, shownPath } from '../lib/content/content-dir.ts';
+import { reportJson, reportSite } from '../lib/content/report.ts';
 import { redirectsFile } from '../lib/routing/host-rules.ts';
 import { ROBOTS_PATH } from '../lib/routing/routes.ts';
 import type { SignatureIndex } from '../lib/search/signature-index.ts';
@@ -37,15 +38,18 @@ export interface BuildLogger {
 export type SignatureIndexes = () => ReadonlyMap<string, SignatureIndex>;
 
 /**
- * Loads and checks the content; on any error, prints every problem and exits (status 1) before
- * anything is rendered. A rebuild then decides which pages to render.
+ * Loads and checks the content, prints the problems grouped by rule and writes all of them to
+ * the JSON report; on any error, exits (status 1) before anything is rendered. A rebuild then
+ * decides which pages to render.
  */
 export async function prepareBuild(logger: BuildLogger, incremental: IncrementalBuild | undefined): Promise<SignatureIndexes | undefined> {
   clearSiteData();
   const data = getSiteData(incremental?.siteCaches);
   incremental?.pages.save();
   const check = await checkSite(data, incremental?.checkReuse(data));
-  const report = reportSite(data.site, check.diagnostics);
+  const file = reportFile();
+  writeFileAtomic(file, `${JSON.stringify(reportJson(data.site, check.diagnostics), null, 2)}\n`);
+  const report = reportSite(data.site, check.diagnostics, shownPath(file));
   for (const line of report.lines.slice(0, -1)) console.error(line);
   if (!report.ok) {
     // The lines above already say everything; a stack trace would only hide them.

@@ -16,7 +16,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  served = await buildAndServe(join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/content'));
+  served = await buildAndServe(join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/content'), { configFile: join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/jekyll_config.yml') });
   browser = await launchBrowser();
   page = await browser.context.newPage();
 });

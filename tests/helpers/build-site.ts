@@ -28,10 +28,27 @@ export interface BuildResult {
   readonly outDir: string;
 }
 
-export function buildSite(contentDir: string, outDir: string): BuildResult {
+/** What a build may be told besides its folders. */
+export interface BuildOptions {
+  /** The site's config, when it is not `<contentDir>/_config.yml` (ERRATA_CONFIG). */
+  readonly configFile?: string;
+}
+
+/** The JSON report of a build into `outDir` (written beside it). */
+export function reportPath(outDir: string): string {
+  return join(resolve(outDir), '..', 'errata-report.json');
+}
+
+export function buildSite(contentDir: string, outDir: string, options: BuildOptions = {}): BuildResult {
   const result = spawnSync(process.execPath, [join(PROJECT_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: PROJECT_ROOT,
-    env: { ...process.env, ERRATA_CONTENT_DIR: resolve(contentDir), ERRATA_OUT_DIR: resolve(outDir), ASTRO_TELEMETRY_DISABLED: '1' },
+    env: {
+      ...process.env,
+      ERRATA_CONTENT_DIR: resolve(contentDir),
+      ERRATA_OUT_DIR: resolve(outDir),
+      ...(options.configFile ? { ERRATA_CONFIG: resolve(options.configFile) } : {}),
+      ASTRO_TELEMETRY_DISABLED: '1',
+    },
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });

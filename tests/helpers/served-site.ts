@@ -2,7 +2,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { startStaticServer, type StaticServer } from '../../src/server/static-server.ts';
-import { buildSite, makeWorkDir } from './build-site.ts';
+import { buildSite, type BuildOptions, makeWorkDir } from './build-site.ts';
 
 export interface ServedSite {
   readonly url: string;
@@ -10,9 +10,9 @@ export interface ServedSite {
   close(): Promise<void>;
 }
 
-export async function buildAndServe(contentDir: string): Promise<ServedSite> {
+export async function buildAndServe(contentDir: string, options: BuildOptions = {}): Promise<ServedSite> {
   const work = makeWorkDir('site-');
-  const build = buildSite(contentDir, join(work, 'dist'));
+  const build = buildSite(contentDir, join(work, 'dist'), options);
   if (build.status !== 0) throw new Error(`The build failed:\n${build.output}`);
   let server: StaticServer;
   try {

@@ -4,7 +4,8 @@
  * whole cache. Keys are content hashes: a stale value can never be found, and values no
  * build asked for are dropped when their shard is next written.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { writeFileAtomic } from './write-atomic.ts';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
@@ -52,9 +53,7 @@ export class CacheStore<T> {
       if (!shard.changed && unused.length === 0) continue;
       for (const key of unused) shard.values.delete(key);
       const file = this.file(id);
-      // Written beside and renamed: a killed build never leaves half a shard.
-      writeFileSync(`${file}.tmp-${process.pid}`, serialize(shard.values));
-      renameSync(`${file}.tmp-${process.pid}`, file);
+      writeFileAtomic(file, serialize(shard.values));
     }
   }
 

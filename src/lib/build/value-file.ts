@@ -1,7 +1,7 @@
 /** One value kept on disk between builds, in Node's serialisation (which keeps Maps and Dates). */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { deserialize, serialize } from 'node:v8';
+import { writeFileAtomic } from './write-atomic.ts';
 
 export class ValueFile<T> {
   private readonly file: string;
@@ -24,9 +24,6 @@ export class ValueFile<T> {
   }
 
   write(value: T): void {
-    mkdirSync(dirname(this.file), { recursive: true });
-    // Written beside and renamed: a killed build never leaves half a file.
-    writeFileSync(`${this.file}.tmp-${process.pid}`, serialize(value));
-    renameSync(`${this.file}.tmp-${process.pid}`, this.file);
+    writeFileAtomic(this.file, serialize(value));
   }
 }

@@ -69,16 +69,17 @@ function firstLine(message: string): string {
 
 /**
  * Parses `source` (the whole file). Reports every problem it finds to `sink` and returns
- * `undefined` when the front matter cannot be read at all.
+ * `undefined` when the front matter cannot be read at all, or when there is none: as Jekyll
+ * does, a file without front matter is not a page (a folder's `README.md`), which a note says.
  */
 export function parseFrontMatter(source: string, file: string, sink: DiagnosticSink): ParsedFile | undefined {
   const lines = normaliseSource(source).split('\n');
   if (!FENCE.test(lines[0] ?? '')) {
-    sink.error(
+    sink.note(
       file,
       START,
       'front-matter-missing',
-      'The file has no front matter. Start it with a line "---", then the fields (layout, title, pagename, lang), then a closing "---".',
+      'No front matter: not a page (Jekyll copies such a file as it is), so it is left out of the site. To make it a page, start it with a line "---", the fields (layout, title, pagename, lang), and a closing "---".',
     );
     return undefined;
   }

@@ -30,6 +30,7 @@ export interface LoadResult {
 export interface WorkerInput {
   readonly contentDir: string;
   readonly rootDir: string;
+  readonly configFile?: string | undefined;
   readonly jobs: readonly LoadJob[];
 }
 
@@ -40,6 +41,7 @@ const WORKER_TIME_LIMIT_MS = 30 * 60 * 1000;
 
 export function loadJob(loader: PageLoader, job: LoadJob): LoadResult {
   const sink = new DiagnosticSink();
+  sink.levels = loader.sources.settings.levels;
   const loaded = loader.load(job.file, job.contentPath, job.source, sink);
   return { stored: loaded ? storePage(loaded) : undefined, diagnostics: sink.diagnostics };
 }

@@ -15,6 +15,7 @@ import { createLiquidRenderer, type LiquidRenderer } from '../liquid/render-liqu
 import { collectLinks, findErrorHeading, parseMarkdown, removeNode } from '../markdown/parse-markdown.ts';
 import { collectCodeText, openingCodeBlock, type CodeText } from '../markdown/code-text.ts';
 import { inEntryFolder, looksLikeErrorPage } from './error-page.ts';
+import { excludedBy } from './exclude.ts';
 import { computeRedirects, type ConfiguredTarget, type Redirect, type RedirectPage, redirectIndex } from '../routing/redirects.ts';
 import { parseSitePath } from '../routing/routes.ts';
 import { type Diagnostic, DiagnosticSink, type Position, sortDiagnostics, START } from './diagnostic.ts';
@@ -92,6 +93,8 @@ export interface Site {
 export interface LoadOptions {
   /** Folder holding the pages; defaults to `<rootDir>/content`. */
   readonly contentDir?: string;
+  /** The site's config file, when it is not `<contentDir>/_config.yml` (see `site-sources.ts`). */
+  readonly configFile?: string | undefined;
   /** Folder that displayed paths are relative to; defaults to the working directory. */
   readonly rootDir?: string;
   /**
@@ -106,12 +109,16 @@ function isSkippedFolder(name: string): boolean {
   return name.startsWith('_') || name.startsWith('.');
 }
 
-/** Every `.md` file under `dir`, as paths relative to it with `/` separators, in a stable order. */
-export function findMarkdownFiles(dir: string): string[] {
+/**
+ * Every `.md` file under `dir`, as paths relative to it with `/` separators, in a stable order;
+ * `excluded` paths (Jekyll's `exclude:`) are left out, folders with all they hold.
+ */
+export function findMarkdownFiles(dir: string, excluded: (path: string) => boolean = () => false): string[] {
   const found: string[] = [];
   const walk = (relativeDir: string) => {
     for (const entry of readdirSync(join(dir, relativeDir), { withFileTypes: true })) {
       const path = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+      if (excluded(path)) continue;
       if (entry.isDirectory()) {
         if (!isSkippedFolder(entry.name)) walk(path);
       } else if (entry.name.toLowerCase().endsWith('.md')) {
@@ -130,15 +137,19 @@ export interface PageLoader {
   load(file: string, contentPath: string, source: string, sink: DiagnosticSink): LoadedPage | undefined;
 }
 
-/** Reads the site's sources (config, data, includes), reporting their problems to `sink`. */
-export function createPageLoader(contentDir: string, rootDir: string, sink: DiagnosticSink): PageLoader {
-  const sources = loadSiteSources(contentDir, rootDir, sink);
+/**
+ * Reads the site's sources (config, data, includes), reporting their problems to `sink`, which
+ * from then on keeps problems at the levels the config sets.
+ */
+export function createPageLoader(contentDir: string, rootDir: string, sink: DiagnosticSink, configFile?: string): PageLoader {
+  const sources = loadSiteSources(contentDir, rootDir, sink, configFile);
+  sink.levels = sources.settings.levels;
   const schema = makeFrontMatterSchema({
     locales: sources.localeConfig.locales,
     categories: sources.categories ? [...sources.categories.keys()] : undefined,
     layouts: sources.settings.layouts,
   });
-  const liquid = createLiquidRenderer(sources.includes, { siteUrl: sources.siteUrl });
+  const liquid = createLiquidRenderer(sources.includes, { siteUrl: sources.siteUrl, strictVariables: sources.settings.strictVariables, configFile: sources.configFile, themeHtmlKeys: sources.themeHtmlKeys });
   const knownFields = [...KNOWN_FIELDS, ...JEKYLL_IGNORED_FIELDS, ...sources.settings.ignoredFields];
   return {
     sources,
@@ -159,10 +170,10 @@ export function loadSite(options: LoadOptions = {}): Site {
   const rootDir = resolve(options.rootDir ?? process.cwd());
   const contentDir = resolve(options.contentDir ?? join(rootDir, 'content'));
   const sink = new DiagnosticSink();
-  const loader = createPageLoader(contentDir, rootDir, sink);
+  const loader = createPageLoader(contentDir, rootDir, sink, options.configFile);
   const { sources } = loader;
 
-  const files = findMarkdownFiles(contentDir);
+  const files = findMarkdownFiles(contentDir, excludedBy(sources.exclude));
   const sourcesDigest = sourcesFingerprint(sources);
   const cacheContext = fingerprint(options.cache?.version ?? '', sourcesDigest);
   const displayPath = displayPaths(rootDir, contentDir);
@@ -178,7 +189,7 @@ export function loadSite(options: LoadOptions = {}): Site {
     return { contentPath, file, key, cached };
   });
   reader.save();
-  const fresh = loadPages(loader, { contentDir, rootDir }, jobs);
+  const fresh = loadPages(loader, { contentDir, rootDir, configFile: options.configFile }, jobs);
 
   const pages: Page[] = [];
   const links: PendingLink<Page>[] = [];
@@ -217,10 +228,10 @@ export function loadSite(options: LoadOptions = {}): Site {
   followOriginalKinds(pages, sources.localeConfig.defaultLocale);
   checkDuplicatePagenames(pages, pagenamePositions, sink);
   const finder = new PageFinder(pages, sources.localeConfig);
-  const redirects = loadRedirects(pages, finder, pagenamePositions, sources, relative(rootDir, join(contentDir, '_config.yml')).split('\\').join('/'), sink);
+  const redirects = loadRedirects(pages, finder, pagenamePositions, sources, sources.configFile, sink);
   checkToc(contentDir, rootDir, (value) => pages.some((page) => page.pagename === value) || finder.pageAt(value.replace(/^\/+/, '')) !== undefined, sink);
   const assets = resolveLinks(
-    { finder, localeConfig: sources.localeConfig, contentDir, settings: sources.settings, redirectOf: redirectIndex(redirects), sink },
+    { finder, localeConfig: sources.localeConfig, contentDir, settings: sources.settings, excluded: excludedBy(sources.exclude), redirectOf: redirectIndex(redirects), sink },
     links,
   );
 
@@ -304,7 +315,7 @@ function loadPage(input: PageInput): LoadedPage | undefined {
     { site: input.sources.site, page: parsed.data, ui: calloutLabels((locale ?? input.sources.localeConfig.defaultLocale).name) },
     { line: parsed.bodyLine, column: 1 },
   );
-  for (const problem of problems) sink.error(file, problem.at, problem.ruleId, problem.message);
+  for (const problem of problems) (problem.severity === 'error' ? sink.error : sink.warning).call(sink, file, problem.at, problem.ruleId, problem.message);
 
   const tree = parseMarkdown(output);
   const toFile = (at: Position): Position => toSource(at.line, at.column);

@@ -11,7 +11,7 @@ const { input, port, done } = workerData as { input: WorkerInput; port: MessageP
 try {
   const [{ DiagnosticSink }, { loadJob }, { createPageLoader }] = await Promise.all([import('./diagnostic.ts'), import('./load-pages.ts'), import('./load-site.ts')]);
   // The sources' own problems are reported by the main thread, which reads them too.
-  const loader = createPageLoader(input.contentDir, input.rootDir, new DiagnosticSink());
+  const loader = createPageLoader(input.contentDir, input.rootDir, new DiagnosticSink(), input.configFile);
   port.postMessage(input.jobs.map((job) => loadJob(loader, job)));
 } catch {
   // Nothing posted: the main thread loads this share itself.

@@ -23,8 +23,8 @@ import type { LinkRef } from '../markdown/parse-markdown.ts';
 import type { Redirect } from '../routing/redirects.ts';
 import { entryPath, parseSitePath, SITE_SECTIONS } from '../routing/routes.ts';
 import { RESERVED_IDS } from '../site/page-ids.ts';
-import type { DiagnosticSink, Position } from './diagnostic.ts';
-import type { BrokenLinkLevel, ErrataSettings } from './settings.ts';
+import type { DiagnosticSink, Position, RuleLevel } from './diagnostic.ts';
+import type { ErrataSettings } from './settings.ts';
 
 /** What the resolver needs of a page. */
 export interface LinkedPage {
@@ -50,6 +50,8 @@ export interface LinkContext<P extends LinkedPage> {
   /** Absolute path of `content/`, where linked files are looked for. */
   readonly contentDir: string;
   readonly settings: ErrataSettings;
+  /** Content paths Jekyll's `exclude:` leaves out of the site: a link to one is broken. */
+  readonly excluded: (contentPath: string) => boolean;
   /** The redirect an old site path leads to, if any. */
   readonly redirectOf: (path: string) => Redirect | undefined;
   readonly sink: DiagnosticSink;
@@ -157,7 +159,7 @@ export function resolveLinks<P extends LinkedPage>(context: LinkContext<P>, link
     let found = fileCache.get(contentPath);
     if (found === undefined) {
       const path = join(contentDir, contentPath);
-      found = existsSync(path) && statSync(path).isFile();
+      found = !context.excluded(contentPath) && existsSync(path) && statSync(path).isFile();
       fileCache.set(contentPath, found);
     }
     return found;
@@ -167,7 +169,7 @@ export function resolveLinks<P extends LinkedPage>(context: LinkContext<P>, link
     if (!anchors) anchorCache.set(page, (anchors = new Set([...RESERVED_IDS, ...page.anchors])));
     return anchors;
   };
-  const report = (level: BrokenLinkLevel, file: string, at: Position, ruleId: string, message: string) => {
+  const report = (level: RuleLevel, file: string, at: Position, ruleId: string, message: string) => {
     if (level === 'error') sink.error(file, at, ruleId, message);
     else if (level === 'warn') sink.warning(file, at, ruleId, message);
   };

@@ -17,13 +17,18 @@
  *                                 # (default: ⌈√pages / 20⌉ parts, see search/index-parts.ts)
  *   entry_folders: [troubleshooting]  # folders whose pages are error entries (below a language
  *                                     # folder or not); `kind: page` still keeps one out
+ *   levels:                    # other rules' levels (see rules.ts): error, warn, ignore
+ *     toc-page-missing: ignore
+ * liquid:
+ *   strict_variables: true     # Jekyll's own key: an unknown {{ variable }} is an error, not a
+ *                              # warning and empty text (Jekyll's default, false)
  * ```
  */
-import type { DiagnosticSink, Position } from './diagnostic.ts';
+import type { DiagnosticSink, Position, RuleLevel } from './diagnostic.ts';
+import { levelRuleIds } from './rules.ts';
 
-/** What happens to a broken link: the build fails, prints a warning, or says nothing. */
-export type BrokenLinkLevel = 'error' | 'warn' | 'ignore';
-export const BROKEN_LINK_LEVELS: readonly BrokenLinkLevel[] = ['error', 'warn', 'ignore'];
+/** What happens to a rule's problems (a broken link, …): the build fails, prints a warning, or says nothing. */
+export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warn', 'ignore'];
 
 /**
  * What a layout renders as. `auto`: an error entry when its H1 is written as code (or it has
@@ -47,9 +52,9 @@ export const DEFAULT_LAYOUTS: Readonly<Record<string, LayoutKind>> = {
 };
 
 export interface ErrataSettings {
-  readonly onBrokenLinks: BrokenLinkLevel;
-  readonly onBrokenImages: BrokenLinkLevel;
-  readonly onBrokenAnchors: BrokenLinkLevel;
+  readonly onBrokenLinks: RuleLevel;
+  readonly onBrokenImages: RuleLevel;
+  readonly onBrokenAnchors: RuleLevel;
   /** Every layout name a page may use, the defaults and the configured ones. */
   readonly layouts: Readonly<Record<string, LayoutKind>>;
   /** Front-matter fields accepted in addition to the built-in Jekyll ones (see schema). */
@@ -63,6 +68,10 @@ export interface ErrataSettings {
    * error entries without having to look like one: for trees that keep their error pages apart.
    */
   readonly entryFolders: readonly string[];
+  /** Rule id → level, from `errata.levels`. */
+  readonly levels: ReadonlyMap<string, RuleLevel>;
+  /** Jekyll's `liquid: strict_variables`: an unknown variable is an error, not a warning. */
+  readonly strictVariables: boolean;
 }
 
 export interface ConfiguredRedirect {
@@ -81,6 +90,8 @@ export const DEFAULT_SETTINGS: ErrataSettings = {
   redirects: [],
   pagesPerSearchIndex: undefined,
   entryFolders: [],
+  levels: new Map(),
+  strictVariables: false,
 };
 
 /** A YAML mapping (not a list, not a scalar). */
@@ -97,20 +108,21 @@ export type PositionOf = (path: readonly (string | number)[]) => Position;
  * @example readErrataSettings({ errata: { on_broken_anchors: 'ignore' } }, …).onBrokenAnchors === 'ignore'
  */
 export function readErrataSettings(config: Readonly<Record<string, unknown>>, file: string, positionOf: PositionOf, sink: DiagnosticSink): ErrataSettings {
+  const strictVariables = readStrictVariables(config['liquid'], file, positionOf, sink);
   const block = config['errata'];
-  if (block === undefined || block === null) return DEFAULT_SETTINGS;
+  if (block === undefined || block === null) return { ...DEFAULT_SETTINGS, strictVariables };
   if (!isRecord(block)) {
     sink.error(file, positionOf(['errata']), 'config-value', '"errata" must be a set of "key: value" settings, such as "on_broken_links: warn".');
-    return DEFAULT_SETTINGS;
+    return { ...DEFAULT_SETTINGS, strictVariables };
   }
-  const level = (key: string, fallback: BrokenLinkLevel): BrokenLinkLevel => {
+  const level = (key: string, fallback: RuleLevel): RuleLevel => {
     const value = block[key];
     if (value === undefined || value === null) return fallback;
-    if (typeof value === 'string' && (BROKEN_LINK_LEVELS as readonly string[]).includes(value)) return value as BrokenLinkLevel;
-    sink.error(file, positionOf(['errata', key]), 'config-value', `"errata.${key}" must be one of ${BROKEN_LINK_LEVELS.join(', ')}, but it is ${JSON.stringify(value)}.`);
+    if (typeof value === 'string' && (RULE_LEVELS as readonly string[]).includes(value)) return value as RuleLevel;
+    sink.error(file, positionOf(['errata', key]), 'config-value', `"errata.${key}" must be one of ${RULE_LEVELS.join(', ')}, but it is ${JSON.stringify(value)}.`);
     return fallback;
   };
-  const known = ['on_broken_links', 'on_broken_images', 'on_broken_anchors', 'layouts', 'ignore_front_matter', 'redirects', 'pages_per_search_index', 'entry_folders'];
+  const known = ['on_broken_links', 'on_broken_images', 'on_broken_anchors', 'layouts', 'ignore_front_matter', 'redirects', 'pages_per_search_index', 'entry_folders', 'levels'];
   for (const key of Object.keys(block)) {
     if (!known.includes(key)) {
       sink.error(file, positionOf(['errata', key]), 'config-value', `Unknown setting "errata.${key}". Known settings: ${known.join(', ')}.`);
@@ -126,7 +138,45 @@ export function readErrataSettings(config: Readonly<Record<string, unknown>>, fi
     entryFolders: readNames(block['entry_folders'], 'entry_folders', '[troubleshooting, errors/windows]', file, positionOf, sink).map((folder) => folder.replace(/^\/+|\/+$/g, '')).filter(Boolean),
     redirects: readRedirects(block['redirects'], file, positionOf, sink),
     pagesPerSearchIndex: readPagesPerSearchIndex(block['pages_per_search_index'], file, positionOf, sink),
+    levels: readLevels(block['levels'], file, positionOf, sink),
+    strictVariables,
   };
+}
+
+/** `liquid: { strict_variables: true }`, as Jekyll reads it; other `liquid:` keys mean nothing here. */
+function readStrictVariables(value: unknown, file: string, positionOf: PositionOf, sink: DiagnosticSink): boolean {
+  if (!isRecord(value)) return false;
+  const strict = value['strict_variables'];
+  if (strict === undefined || strict === null || typeof strict === 'boolean') return strict === true;
+  sink.error(file, positionOf(['liquid', 'strict_variables']), 'config-value', `"liquid.strict_variables" must be true or false, but it is ${JSON.stringify(strict)}.`);
+  return false;
+}
+
+function readLevels(value: unknown, file: string, positionOf: PositionOf, sink: DiagnosticSink): Map<string, RuleLevel> {
+  const levels = new Map<string, RuleLevel>();
+  if (value === undefined || value === null) return levels;
+  if (!isRecord(value)) {
+    sink.error(file, positionOf(['errata', 'levels']), 'config-value', '"errata.levels" must map rule ids to error, warn or ignore, e.g. "toc-page-missing: ignore".');
+    return levels;
+  }
+  const adjustable = levelRuleIds();
+  for (const [id, level] of Object.entries(value)) {
+    const at = positionOf(['errata', 'levels', id]);
+    if (!adjustable.includes(id)) {
+      const own = { 'link-target-missing': 'on_broken_links', 'image-missing': 'on_broken_images', 'link-anchor-missing': 'on_broken_anchors' }[id];
+      const how = own
+        ? `Set "errata.${own}" instead.`
+        : id === 'liquid-variable-unknown'
+          ? 'Set "liquid: { strict_variables: … }" instead.'
+          : `Its problems leave a page or setting that cannot be built, so they stay errors. Rules "errata.levels" can set: ${adjustable.join(', ')}.`;
+      sink.error(file, at, 'config-value', `"errata.levels" cannot set "${id}". ${how}`);
+    } else if (typeof level === 'string' && (RULE_LEVELS as readonly string[]).includes(level)) {
+      levels.set(id, level as RuleLevel);
+    } else {
+      sink.error(file, at, 'config-value', `The level of "${id}" must be one of ${RULE_LEVELS.join(', ')}, but it is ${JSON.stringify(level)}.`);
+    }
+  }
+  return levels;
 }
 
 function readPagesPerSearchIndex(value: unknown, file: string, positionOf: PositionOf, sink: DiagnosticSink): number | undefined {

@@ -1,17 +1,16 @@
-/** The site's absolute URL from `content/_config.yml`, for Astro's `site` option. */
+/** The site's absolute URL from its config (see `content-dir.ts`), for Astro's `site` option. */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentDir as defaultContentDir } from './content-dir.ts';
 import { parse } from 'yaml';
+import { configFile, contentDir } from './content-dir.ts';
 
-export function readSiteUrl(contentDir = defaultContentDir()): string | undefined {
-  const path = join(contentDir, '_config.yml');
+export function readSiteUrl(path = configFile() ?? join(contentDir(), '_config.yml')): string | undefined {
   if (!existsSync(path)) return undefined;
   try {
-    const url = (parse(readFileSync(path, 'utf8')) as Record<string, unknown> | null)?.['url'];
+    const url = (parse(readFileSync(path, 'utf8'), { uniqueKeys: false }) as Record<string, unknown> | null)?.['url'];
     return typeof url === 'string' ? url : undefined;
   } catch {
-    // A broken _config.yml is reported by the content check, with its position.
+    // A broken config is reported by the content check, with its position.
     return undefined;
   }
 }

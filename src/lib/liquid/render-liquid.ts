@@ -3,7 +3,8 @@
  * from `_includes/` wherever the tag stands (headings, inline code, code blocks alike),
  * `{% include NAME key="value" %}` passes `include.key` to it, `{{ site.KEY }}` and
  * `{{ page.KEY }}` print values, `{% raw %}` keeps text literal. Problems are reported with the
- * tag's position; nothing unknown in a page is printed as empty text. Include files are
+ * tag's position. An unknown variable follows Jekyll's `liquid: strict_variables`: off (Jekyll's
+ * default), it prints as empty text with a warning; on, it is an error. Include files are
  * rendered as Jekyll renders them (an optional parameter left out prints nothing).
  *
  * The output comes with a map back to the page's text, so that a problem Markdown finds later
@@ -16,6 +17,8 @@ import { registerJekyllFilters } from './jekyll-filters.ts';
 
 export interface LiquidProblem {
   readonly at: Position;
+  /** A warning leaves the page built, as Jekyll renders it. */
+  readonly severity: 'error' | 'warning';
   readonly ruleId: 'liquid-syntax' | 'liquid-include-unknown' | 'liquid-variable-unknown';
   readonly message: string;
 }
@@ -42,6 +45,12 @@ export interface LiquidOutput {
 export interface LiquidOptions {
   /** The site's absolute URL, for `absolute_url`. */
   readonly siteUrl?: string;
+  /** Jekyll's `liquid: strict_variables`: an unknown variable is an error, not a warning. */
+  readonly strictVariables?: boolean;
+  /** The config file as messages name it, where a missing `site.*` variable is defined. */
+  readonly configFile?: string;
+  /** Config keys of the old theme's HTML, left out of `site` (see `site-sources.ts`). */
+  readonly themeHtmlKeys?: readonly string[];
 }
 
 /** A Liquid engine bound to one site's includes. */
@@ -94,8 +103,7 @@ export function createLiquidRenderer(includes: ReadonlyMap<string, string>, opti
         line: origin.line + line - 1,
         column: line === 1 ? origin.column + column - 1 : column,
       });
-      const report = (position: number[], ruleId: LiquidProblem['ruleId'], message: string) =>
-        problems.push({ at: toFile(position), ruleId, message });
+      const report: Report = (position, ruleId, message, severity = 'error') => problems.push({ at: toFile(position), ruleId, message, severity });
       const unchanged = (): LiquidOutput => ({ output: text, problems, toSource: (line, column) => toFile([line, column]) });
 
       // Fast path: most of a page is plain Markdown.
@@ -110,8 +118,8 @@ export function createLiquidRenderer(includes: ReadonlyMap<string, string>, opti
       }
 
       checkIncludes(text, engine, includeNames, ownIncludeNames, report);
-      checkVariables(engine.analyzeSync(parsed, { partials: false }).globals, scope, report);
-      if (problems.length > 0) return unchanged();
+      checkVariables(engine.analyzeSync(parsed, { partials: false }).globals, scope, { strict: options.strictVariables ?? false, configFile: options.configFile ?? 'content/_config.yml', themeHtmlKeys: options.themeHtmlKeys ?? [] }, report);
+      if (problems.some((problem) => problem.severity === 'error')) return unchanged();
 
       try {
         // One context for the whole page (assignments carry over), one template at a time, so
@@ -175,7 +183,7 @@ class OutputMap {
   }
 }
 
-type Report = (position: number[], ruleId: LiquidProblem['ruleId'], message: string) => void;
+type Report = (position: number[], ruleId: LiquidProblem['ruleId'], message: string, severity?: LiquidProblem['severity']) => void;
 
 function reportLiquidError(error: unknown, report: Report): void {
   if (error instanceof LiquidError) {
@@ -214,8 +222,11 @@ function checkIncludes(text: string, engine: Liquid, includeNames: readonly stri
   }
 }
 
-/** `site.*`, `page.*` and bare config keys must exist; a typo must not print as empty text. */
-function checkVariables(globals: Readonly<Record<string, Variable[]>>, scope: LiquidScope, report: Report): void {
+/**
+ * `site.*`, `page.*` and bare config keys should exist: a typo prints as empty text, which is an
+ * error under `strict_variables` and a warning otherwise.
+ */
+function checkVariables(globals: Readonly<Record<string, Variable[]>>, scope: LiquidScope, options: { strict: boolean; configFile: string; themeHtmlKeys: readonly string[] }, report: Report): void {
   for (const variables of Object.values(globals)) {
     for (const variable of variables) {
       const path = variable.segments.filter((segment): segment is string | number => typeof segment !== 'object');
@@ -224,14 +235,19 @@ function checkVariables(globals: Readonly<Record<string, Variable[]>>, scope: Li
       const segments = root === 'site' || root === 'page' ? rest : path;
       if (resolves(base, segments)) continue;
       const name = path.join('.');
+      const key = String(segments[0] ?? name);
       const hint =
         root === 'page'
           ? `The page's front matter has: ${Object.keys(scope.page).join(', ')}.`
-          : `Define it in content/_config.yml (as site.${String(segments[0] ?? name)}) or in content/_data/.`;
+          : options.themeHtmlKeys.includes(key)
+            ? `${options.configFile} sets it to the old theme's HTML, which errata never prints: remove the tag.`
+            : `Define it in ${options.configFile} (as site.${key}) or in _data/.`;
+      const printed = options.strict ? '' : ' It prints as empty text.';
       report(
         [variable.location.row, variable.location.col],
         'liquid-variable-unknown',
-        `Unknown variable "${name}". ${hint} If this is literal text, wrap it in {% raw %}…{% endraw %}.`,
+        `Unknown variable "${name}".${printed} ${hint} If this is literal text, wrap it in {% raw %}…{% endraw %}.`,
+        options.strict ? 'error' : 'warning',
       );
     }
   }

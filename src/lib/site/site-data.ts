@@ -3,7 +3,7 @@
  * tree, so it happens once per process: the integration loads it before the build and the
  * pages reuse it (through `globalThis`, because Astro bundles pages apart from the config).
  */
-import { contentDir } from '../content/content-dir.ts';
+import { configFile, contentDir } from '../content/content-dir.ts';
 import { readFileHistory, type FileHistory, type HistoryCache } from '../content/git-history.ts';
 import { loadSite, type LoadOptions, type Site } from '../content/load-site.ts';
 import { Catalog } from './catalog.ts';
@@ -29,7 +29,7 @@ export function getSiteData(caches?: SiteCaches): SiteData {
   const holder = globalThis as CacheHolder;
   if (!holder[CACHE]) {
     const dir = contentDir();
-    const site = loadSite({ contentDir: dir, ...(caches ? { cache: caches.pages } : {}) });
+    const site = loadSite({ contentDir: dir, configFile: configFile(), ...(caches ? { cache: caches.pages } : {}) });
     holder[CACHE] = {
       site,
       catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories),
