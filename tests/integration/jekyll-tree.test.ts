@@ -1,16 +1,20 @@
 /**
  * A multilingual Jekyll documentation tree (tests/fixtures/jekyll-tree), copied unchanged into
- * a content folder and built for real: it must build with no error, and the output must carry
- * every construct — callouts, figures, variables, raw blocks, resolved links, copied images,
- * navigation, and a redirect at every old URL.
+ * a content folder with its Jekyll config kept beside it, and built for real: it must build
+ * with the levels its config sets for the old defects it carries, report those defects grouped
+ * by rule, and the output must carry every construct — callouts, figures, variables, raw
+ * blocks, resolved links, copied images, navigation, and a redirect at every old URL.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportJson } from '../../src/lib/content/report.ts';
 import { pageUid } from '../../src/lib/routing/redirects.ts';
-import { buildSite, makeWorkDir, PROJECT_ROOT, type BuildResult } from '../helpers/build-site.ts';
+import { buildSite, makeWorkDir, PROJECT_ROOT, reportPath, type BuildResult } from '../helpers/build-site.ts';
 
 const fixture = join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/content');
+const config = join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/jekyll_config.yml');
 const work = makeWorkDir('jekyll-');
 let build: BuildResult;
 const file = (path: string) => readFileSync(join(build.outDir, path), 'utf8');
@@ -22,15 +26,68 @@ const main = (path: string) => {
 const uid = pageUid('license-server-unreachable');
 
 beforeAll(() => {
-  build = buildSite(fixture, join(work, 'dist'));
+  build = buildSite(fixture, join(work, 'dist'), { configFile: config });
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('a Jekyll tree copied unchanged', () => {
-  it('builds with no error: 49 pages in 4 languages, one warning for a renamed heading', () => {
+  it('builds with the levels its config sets: 49 pages in 4 languages, its old defects reported by rule', () => {
     expect(build.status, build.output).toBe(0);
-    expect(build.output).toContain('49 files checked: 49 pages in 4 languages, 1 warning, no errors.');
-    expect(build.output).toContain('release-notes.md:14:5: warning: Link to "./guides/install.md#old-heading"');
+    const fixtureConfig = 'tests/fixtures/jekyll-tree/jekyll_config.yml';
+    const headers = build.output.split('\n').filter((line) => /^[a-z-]+: \d+ (note|warning|error)s?/.test(line));
+    expect(headers).toEqual([
+      `front-matter-missing: 2 notes · to change: errata: { levels: { front-matter-missing: ignore } } in ${fixtureConfig}`,
+      `config-theme-html: 1 note · to change: errata: { levels: { config-theme-html: ignore } } in ${fixtureConfig}`,
+      `liquid-variable-unknown: 3 warnings · to change: liquid: { strict_variables: true } makes them errors in ${fixtureConfig}`,
+      `link-anchor-missing: 2 warnings · to change: errata: { on_broken_anchors: ignore } in ${fixtureConfig}`,
+      `link-target-missing: 2 warnings · to change: errata: { on_broken_links: ignore } in ${fixtureConfig}`,
+      `data-duplicate-key: 1 warning · to change: errata: { levels: { data-duplicate-key: ignore } } in ${fixtureConfig}`,
+    ]);
+    expect(build.output).toContain(`✓ 51 files checked: 49 pages in 4 languages, 8 warnings, 3 notes, no errors. Full report: ${relative(PROJECT_ROOT, reportPath(build.outDir))}`);
+    for (const line of [
+      `  ${fixtureConfig}:14:23: note: additional_head_html, custom_pre_content hold HTML for the old theme: errata ignores them, and pages cannot print them. [config-theme-html]`,
+      '  tests/fixtures/jekyll-tree/content/README.md:1:1: note: No front matter: not a page (Jekyll copies such a file as it is), so it is left out of the site. To make it a page, start it with a line "---", the fields (layout, title, pagename, lang), and a closing "---". [front-matter-missing]',
+      '  tests/fixtures/jekyll-tree/content/_data/ja/toc_text.yml:7:1: warning: The key "community" is written twice in this mapping: on line 4 and on line 7. The value on line 7 is used, as Jekyll does; delete the other one. [data-duplicate-key]',
+      `  tests/fixtures/jekyll-tree/content/en/quickstart.md:11:97: warning: Unknown variable "site.product_version". It prints as empty text. Define it in ${fixtureConfig} (as site.product_version) or in _data/. If this is literal text, wrap it in {% raw %}…{% endraw %}. [liquid-variable-unknown]`,
+      `  tests/fixtures/jekyll-tree/content/en/index.md:10:4: warning: Unknown variable "custom_pre_content". It prints as empty text. ${fixtureConfig} sets it to the old theme's HTML, which errata never prints: remove the tag. If this is literal text, wrap it in {% raw %}…{% endraw %}. [liquid-variable-unknown]`,
+      '  tests/fixtures/jekyll-tree/content/en/troubleshooting.md:18:3: warning: Link to "./guides/setup.md": no file content/en/guides/setup.md exists. Fix the path, relative to this file. [link-target-missing]',
+      '  tests/fixtures/jekyll-tree/content/ja/guides/configure.md:30:15: warning: Link to "./install.md#verify-the-installation": tests/fixtures/jekyll-tree/content/ja/guides/install.md has no heading with the id "verify-the-installation". Its headings\' ids: 始める前に, 手順, インストールの確認. [link-anchor-missing]',
+      '  tests/fixtures/jekyll-tree/content/en/release-notes.md:14:5: warning: Link to "./guides/install.md#old-heading": tests/fixtures/jekyll-tree/content/en/guides/install.md has no heading with the id "old-heading". Its headings\' ids: before-you-begin, steps, verify-the-installation. [link-anchor-missing]',
+    ]) {
+      expect(build.output).toContain(line);
+    }
+  });
+
+  it('writes every problem to the JSON report, which npm run check -- --format json prints too', () => {
+    const written = JSON.parse(readFileSync(reportPath(build.outDir), 'utf8')) as ReportJson;
+    expect(written.ok).toBe(true);
+    expect(written.configFile).toBe('tests/fixtures/jekyll-tree/jekyll_config.yml');
+    expect(written.counts).toEqual({ error: 0, warning: 8, note: 3 });
+    expect(written.problems).toContainEqual({
+      file: 'tests/fixtures/jekyll-tree/content/ko/guides.md',
+      line: 15,
+      column: 3,
+      rule: 'link-target-missing',
+      level: 'warning',
+      message: 'Link to "./guides/pipeline-examples.md": no file content/ko/guides/pipeline-examples.md exists. Fix the path, relative to this file.',
+    });
+    const check = spawnSync(process.execPath, ['scripts/check.ts', fixture, '--config', config, '--format', 'json', '--report', join(work, 'check-report.json')], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    expect(JSON.parse(check.stdout)).toEqual(written);
+    expect(JSON.parse(readFileSync(join(work, 'check-report.json'), 'utf8'))).toEqual(written);
+  });
+
+  it('leaves out what Jekyll leaves out, and prints none of the old theme\'s HTML', () => {
+    expect(existsSync(join(build.outDir, 'en/next-release/index.html'))).toBe(false);
+    expect(existsSync(join(build.outDir, 'README.md'))).toBe(false);
+    for (const path of ['en/index.html', 'en/getting-started/index.html']) {
+      expect(file(path)).not.toMatch(/stats\.lumen\.example|onclick|Lumen Studio 4\.2 is out/);
+    }
+    // The variable defined nowhere prints as empty text, as on the old site.
+    expect(main('en/getting-started/index.html')).toContain('This guide is for version .');
+    // The duplicated caption: the last one wins, as in Jekyll.
+    expect(file('ja/index.html')).toContain('コミュニティー');
+    expect(file('en/installation-guide/index.html')).toContain('href="https://github.com/lumen-studio/help/edit/main/docs/en/guides/install.md"');
   });
 
   it('serves every page name in every language, whatever the file is called', () => {

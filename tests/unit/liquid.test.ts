@@ -26,6 +26,7 @@ describe('Liquid includes', () => {
       {
         at: { line: 8, column: 5 },
         ruleId: 'liquid-include-unknown',
+        severity: 'error',
         message: 'Unknown include "prodcut". Files in content/_includes/: product, tk-maya. Built in: note, info, tip, important, warning, caution, danger, figure. Create content/_includes/prodcut or fix the name.',
       },
     ]);
@@ -50,13 +51,36 @@ describe('Liquid variables', () => {
     );
   });
 
-  it('reports unknown variables instead of printing nothing', () => {
-    const { problems } = render('{{ site.forum }}\n{{ page.author }}');
-    expect(problems.map((p) => [p.at, p.ruleId])).toEqual([
-      [{ line: 7, column: 4 }, 'liquid-variable-unknown'],
-      [{ line: 8, column: 4 }, 'liquid-variable-unknown'],
+  it('prints unknown variables as empty text with a warning, as Jekyll does by default', () => {
+    const { output, problems } = render('a{{ site.forum }}b\n{{ page.author }}');
+    expect(output).toBe('ab\n');
+    expect(problems.map((p) => [p.at, p.ruleId, p.severity])).toEqual([
+      [{ line: 7, column: 5 }, 'liquid-variable-unknown', 'warning'],
+      [{ line: 8, column: 4 }, 'liquid-variable-unknown', 'warning'],
     ]);
+    expect(problems[0]?.message).toBe('Unknown variable "site.forum". It prints as empty text. Define it in content/_config.yml (as site.forum) or in _data/. If this is literal text, wrap it in {% raw %}…{% endraw %}.');
     expect(problems[1]?.message).toContain("The page's front matter has: title, lang.");
+  });
+
+  it('reports unknown variables as errors under strict_variables, and renders nothing', () => {
+    const strict = createLiquidRenderer(new Map(), { strictVariables: true, configFile: 'jekyll_config.yml' });
+    const { output, problems } = strict.render('a{{ site.forum }}b', { site: {}, page: {} }, { line: 3, column: 1 });
+    expect(output).toBe('a{{ site.forum }}b');
+    expect(problems).toEqual([
+      {
+        at: { line: 3, column: 5 },
+        ruleId: 'liquid-variable-unknown',
+        severity: 'error',
+        message: 'Unknown variable "site.forum". Define it in jekyll_config.yml (as site.forum) or in _data/. If this is literal text, wrap it in {% raw %}…{% endraw %}.',
+      },
+    ]);
+  });
+
+  it('names the old theme\'s HTML keys for what they are', () => {
+    const lenient = createLiquidRenderer(new Map(), { configFile: 'jekyll_config.yml', themeHtmlKeys: ['custom_pre_content'] });
+    const { output, problems } = lenient.render('{{ custom_pre_content }}', { site: {}, page: {} }, { line: 1, column: 1 });
+    expect(output).toBe('');
+    expect(problems[0]?.message).toBe('Unknown variable "custom_pre_content". It prints as empty text. jekyll_config.yml sets it to the old theme\'s HTML, which errata never prints: remove the tag. If this is literal text, wrap it in {% raw %}…{% endraw %}.');
   });
 
   it('keeps raw blocks literal, tags and all', () => {
