@@ -179,7 +179,19 @@ export function resolveLinks<P extends LinkedPage>(context: LinkContext<P>, link
     if (anchorsOf(target).has(id)) return;
     const headings = target.anchors;
     const known = headings.length > 0 ? `Its headings' ids: ${headings.slice(0, 10).join(', ')}${headings.length > 10 ? ', …' : ''}.` : 'It has no section headings.';
-    report(settings.onBrokenAnchors, link.page.file, link.at, 'link-anchor-missing', `Link to "${link.ref.url}": ${target.file} has no heading with the id "${id}". ${known}`);
+    report(settings.onBrokenAnchors, link.page.file, link.at, 'link-anchor-missing', `Link to "${link.ref.url}": ${target.file} has no heading with the id "${id}". ${translatedAnchor(target, id) ?? known}`);
+  };
+  /**
+   * An anchor of the original language on a translation, whose headings have ids of their own:
+   * the heading at the same place, which the link most likely means.
+   */
+  const translatedAnchor = (target: P, id: string): string | undefined => {
+    const original = finder.shownAt(localeConfig.defaultLocale, target.pagename);
+    const place = original && original !== target ? original.anchors.indexOf(id) : -1;
+    const here = target.anchors[place];
+    return here === undefined || original === undefined
+      ? undefined
+      : `"${id}" is heading ${place + 1} of ${original.file}; heading ${place + 1} here has the id "${here}": link to "#${here}".`;
   };
   /** A file under content/ (not a page): copied into the site, linked at its asset URL. */
   const assetFor = (contentPath: string): string | undefined => {
