@@ -8,6 +8,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { finishBuild, prepareBuild, type SignatureIndexes } from './build-steps.ts';
+import { DevContent } from './dev-content.ts';
 import { IncrementalBuild } from './incremental-build.ts';
 import { keepRenderBundle, renderOrigin } from './render-bundle.ts';
 
@@ -15,14 +16,24 @@ export default function errata(): AstroIntegration {
   let indexes: SignatureIndexes | undefined;
   let incremental: IncrementalBuild | undefined;
   let origin = '';
+  let dev: DevContent | undefined;
   /** Astro's page map, which its build fills with each page's stylesheets. */
   let pages: ReadonlyMap<string, { styles: unknown[] }> = new Map();
   return {
     name: 'errata',
     hooks: {
       'astro:config:setup': async ({ logger, command }) => {
+        if (command === 'dev') {
+          // The dev server keeps running whatever the content holds (see dev-content.ts).
+          dev = new DevContent(logger);
+          dev.load();
+          return;
+        }
         incremental = command === 'build' ? IncrementalBuild.fromEnvironment(process.cwd()) : undefined;
         indexes = await prepareBuild(logger, incremental);
+      },
+      'astro:server:setup': ({ server }) => {
+        dev?.attach(server);
       },
       'astro:config:done': ({ config }) => {
         origin = renderOrigin(config.site, config.server.port);

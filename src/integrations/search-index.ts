@@ -23,8 +23,8 @@ export interface SearchSources {
   kept(part: IndexPart): SearchIndexPart | undefined;
   /** The shared fields of the previous `pagefind-entry.json`. */
   readonly keptEntry: Readonly<Record<string, unknown>> | undefined;
-  /** A folder whose `<segment>/` holds every page of the part, and no other, as the new output has it. */
-  pagesFolder(part: IndexPart): string;
+  /** Gives Pagefind every page of the part, and no other. */
+  addPages(index: pagefind.PagefindIndex, part: IndexPart): Promise<{ readonly errors: readonly string[] }>;
   /** What the part's pages were made from. */
   fingerprint(part: IndexPart): string;
   /** Removes what was made for this build alone. */
@@ -41,6 +41,11 @@ export function mirrorFolder(mirrorDir: string, part: IndexPart): string {
   return join(mirrorDir, String(part.part));
 }
 
+/** Gives Pagefind the part's pages from `folder`, whose `<segment>/` holds them as the output does. */
+export function addPagesFolder(index: pagefind.PagefindIndex, folder: string, part: IndexPart): Promise<{ errors: string[] }> {
+  return index.addDirectory({ path: folder, glob: `${part.segment}/**/*.html` });
+}
+
 /**
  * A plain `astro build`: every part is built, from a mirror of `pages` (output file → part)
  * in `outDir`, made in `mirrorDir` for this build and removed with `dispose`.
@@ -53,7 +58,7 @@ export function freshSearchSources(outDir: string, mirrorDir: string, pages: Rea
   return {
     kept: () => undefined,
     keptEntry: undefined,
-    pagesFolder: (part) => mirrorFolder(mirror.dir, part),
+    addPages: (index, part) => addPagesFolder(index, mirrorFolder(mirror.dir, part), part),
     fingerprint: () => '',
     dispose: () => mirror.remove(),
   };
@@ -92,7 +97,7 @@ export function startSearchIndex(out: OutputWriter, parts: readonly IndexPart[],
   // pages of the part before are read. The parts are queued, so that nothing here waits for it.
   let queue: Promise<unknown> = Promise.resolve();
   const index = (part: IndexPart): Indexing => {
-    const asked = queue.then(() => indexPart(sources.pagesFolder(part), part));
+    const asked = queue.then(() => indexPart(sources, part));
     queue = asked.catch(() => undefined);
     const indexed = asked.then((indexing) => indexing.indexed);
     // Awaited in `finish`; until then a failure must not count as unhandled.
@@ -181,14 +186,14 @@ interface Indexing {
   readonly indexed: Promise<IndexedPart>;
 }
 
-/** Asks Pagefind to index the part's pages in `folder` (file paths relative to the Pagefind folder). */
-async function indexPart(folder: string, { segment, key }: IndexPart): Promise<Indexing> {
+/** Asks Pagefind to index the part's pages (file paths relative to the Pagefind folder). */
+async function indexPart(sources: SearchSources, part: IndexPart): Promise<Indexing> {
   const { index, errors } = await pagefind.createIndex({ includeCharacters: SEARCH_INCLUDE_CHARACTERS });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join('; ')}`);
-  const adding = index.addDirectory({ path: folder, glob: `${segment}/**/*.html` });
+  const adding = sources.addPages(index, part);
   const indexed = (async () => {
     const added = await adding;
-    if (added.errors.length > 0) throw new Error(`Pagefind could not index ${folder}/${segment} (part ${key}): ${added.errors.join('; ')}`);
+    if (added.errors.length > 0) throw new Error(`Pagefind could not index the pages of part ${part.key}: ${added.errors.join('; ')}`);
     const output = await index.getFiles();
     if (output.errors.length > 0) throw new Error(`Pagefind could not build its index: ${output.errors.join('; ')}`);
     await index.deleteIndex();
@@ -198,7 +203,7 @@ async function indexPart(folder: string, { segment, key }: IndexPart): Promise<I
       if (file.path === ENTRY_FILE) entry = JSON.parse(Buffer.from(file.content).toString('utf8')) as PagefindEntry;
       else files.set(file.path, file.content);
     }
-    if (!entry) throw new Error(`Pagefind wrote no ${ENTRY_FILE} for ${key}.`);
+    if (!entry) throw new Error(`Pagefind wrote no ${ENTRY_FILE} for ${part.key}.`);
     return { files, entry };
   })();
   // Adopted by the queue in `startSearchIndex`; a failure must not count as unhandled before.

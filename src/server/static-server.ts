@@ -5,7 +5,7 @@
  * browser tests, so both see the site as a host would serve it.
  */
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES: Readonly<Record<string, string>> = {
@@ -91,18 +91,26 @@ function readSiteHeaders(root: string): Record<string, string> {
   return headers;
 }
 
-export function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
-  const root = normalize(options.root);
-  const siteHeaders = readSiteHeaders(root);
-  const server = createServer((request, response) => {
+/**
+ * Serves the files of `root` as a host would. With `next` (a middleware chain, such as the dev
+ * server's), a path with no file is passed on instead of getting a 404 page.
+ */
+export function staticFiles(root: string): (request: IncomingMessage, response: ServerResponse, next?: () => void) => void {
+  const folder = normalize(root);
+  const siteHeaders = readSiteHeaders(folder);
+  return (request, response, next) => {
     const url = new URL(request.url ?? '/', 'http://localhost');
-    const found = resolveFile(root, url.pathname);
+    const found = resolveFile(folder, url.pathname);
     if (found && 'redirect' in found) {
       response.writeHead(301, { location: found.redirect + url.search });
       response.end();
       return;
     }
-    const file = found?.file ?? notFoundFile(root, url.pathname);
+    if (!found && next) {
+      next();
+      return;
+    }
+    const file = found?.file ?? notFoundFile(folder, url.pathname);
     if (!file) {
       response.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
       response.end('Not found');
@@ -118,7 +126,11 @@ export function startStaticServer(options: StaticServerOptions): Promise<StaticS
       return;
     }
     createReadStream(file).pipe(response);
-  });
+  };
+}
+
+export function startStaticServer(options: StaticServerOptions): Promise<StaticServer> {
+  const server = createServer(staticFiles(options.root));
   return new Promise((resolvePromise, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {

@@ -21,6 +21,12 @@ const DIRECTIVES: readonly (readonly [string, string])[] = [
 /** For `<meta http-equiv>`, which cannot carry `frame-ancestors`. */
 export const CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => `${name} ${value}`).join('; ');
 
+/**
+ * The policy under `npm run dev`, where Vite puts the stylesheets inline so that an edit shows
+ * without a reload; scripts stay as strict as on the built site.
+ */
+export const DEV_CONTENT_SECURITY_POLICY = DIRECTIVES.map(([name, value]) => `${name} ${name === 'style-src' ? `${value} 'unsafe-inline'` : value}`).join('; ');
+
 /** A `_headers` file (Netlify, Cloudflare Pages) sending the same policy as real headers. */
 export function headersFile(): string {
   return [

@@ -4,6 +4,7 @@
  * pages reuse it (through `globalThis`, because Astro bundles pages apart from the config).
  */
 import { configFile, contentDir } from '../content/content-dir.ts';
+import type { Diagnostic } from '../content/diagnostic.ts';
 import { readFileHistory, type FileHistory, type HistoryCache } from '../content/git-history.ts';
 import { loadSite, type LoadOptions, type Site } from '../content/load-site.ts';
 import { Catalog } from './catalog.ts';
@@ -42,6 +43,21 @@ export function getSiteData(caches?: SiteCaches): SiteData {
 /** Forgets the loaded site, so that the next build (e.g. in `astro dev`) reads the files again. */
 export function clearSiteData(): void {
   delete (globalThis as CacheHolder)[CACHE];
+}
+
+const PROBLEMS = Symbol.for('errata.site-data.problems');
+type ProblemHolder = { [PROBLEMS]?: readonly Diagnostic[] };
+
+/**
+ * Under `npm run dev`, the problems of the last check (content and search), which every page
+ * shows; undefined in a build, which stops on any error instead.
+ */
+export function checkProblems(): readonly Diagnostic[] | undefined {
+  return (globalThis as ProblemHolder)[PROBLEMS];
+}
+
+export function setCheckProblems(problems: readonly Diagnostic[]): void {
+  (globalThis as ProblemHolder)[PROBLEMS] = problems;
 }
 
 const VIEWS = Symbol.for('errata.site-data.views');

@@ -1,0 +1,19 @@
+/**
+ * `npm run dev -- [--config file]`: Astro's dev server over content/ on http://localhost:4321
+ * (PORT and HOST override). Saving a file of the tree or its config updates the open pages;
+ * problems are printed here and shown on every page (see src/integrations/dev-content.ts).
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+try {
+  const { values } = parseArgs({ options: { config: { type: 'string' } } });
+  if (values.config) process.env['ERRATA_CONFIG'] = resolve(values.config);
+} catch (error) {
+  console.error(`${(error as Error).message}\nUsage: npm run dev -- [--config file]`);
+  process.exit(2);
+}
+process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';
+
+const { dev } = await import('astro');
+await dev({ root: process.cwd(), server: { port: Number(process.env['PORT'] ?? 4321), host: process.env['HOST'] ?? 'localhost' }, devToolbar: { enabled: false } });

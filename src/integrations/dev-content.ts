@@ -1,0 +1,149 @@
+/**
+ * The content side of `npm run dev` (Astro's dev server): the tree is loaded and checked when
+ * the server starts, and again whenever a file of the tree or its config is added, changed or
+ * removed. Problems never stop the server: they are printed as `npm run check` prints them and
+ * shown on every page (see `DevProblems.astro`) until they are fixed. Only changed files are
+ * parsed again (the loaded pages are kept in memory), and the pages are told the Astro way:
+ * `astro:content-changed` clears the route cache of the server's environments (so every route
+ * is worked out from the new content), and the browser reloads.
+ */
+import { join, sep } from 'node:path';
+import { claimCacheFolder } from '../lib/build/cache-folder.ts';
+import type { AstroIntegration } from 'astro';
+import { configFile, contentDir } from '../lib/content/content-dir.ts';
+import type { FileStamps, StampCache } from '../lib/content/content-reader.ts';
+import type { Diagnostic } from '../lib/content/diagnostic.ts';
+import type { CommittedDates, HistoryCache } from '../lib/content/git-history.ts';
+import type { PageCache } from '../lib/content/page-cache.ts';
+import { reportSite } from '../lib/content/report.ts';
+import { checkSite } from '../lib/site/check-site.ts';
+import { clearSiteData, getSiteData, setCheckProblems, type SiteCaches, type SiteData } from '../lib/site/site-data.ts';
+import type { BuildLogger } from './build-steps.ts';
+import { DevSearch } from './dev-search.ts';
+
+/** Astro's dev server (Vite's), as the integration hook gets it. */
+type ViteDevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
+
+/** A value kept in memory between loads, in the shape the on-disk caches have. */
+class MemoryValue<T> {
+  private value: T | undefined;
+  read(): T | undefined {
+    return this.value;
+  }
+  write(value: T): void {
+    this.value = value;
+  }
+}
+
+/** Watcher events that change what the tree holds. */
+const EVENTS = ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const;
+/** Editors save a file in a few writes: changes this close together are loaded once. */
+const SETTLE_MS = 30;
+
+export class DevContent {
+  private readonly logger: BuildLogger;
+  private readonly caches: SiteCaches;
+  /** The printed report of the last load, so that an unchanged one is not printed again. */
+  private printed = '';
+  private loading: Promise<void> | undefined;
+  private again = false;
+  private server: ViteDevServer | undefined;
+
+  constructor(logger: BuildLogger) {
+    this.logger = logger;
+    const pages = new Map<string, string>();
+    const pageCache: PageCache = { get: (key) => pages.get(key), set: (key, value) => void pages.set(key, value) };
+    this.caches = {
+      // Loaded pages stay valid while the server runs its code: the version never changes.
+      pages: { pages: pageCache, version: 'dev', stamps: new MemoryValue<FileStamps>() satisfies StampCache },
+      history: new MemoryValue<CommittedDates>() satisfies HistoryCache,
+    };
+  }
+
+  /** Loads and checks the tree and reports its problems. Resolves before the search check ends. */
+  load(): SiteData {
+    clearSiteData();
+    const data = getSiteData(this.caches);
+    this.show(data, data.site.diagnostics);
+    // The search check reads every entry's signatures: the page is shown before it ends.
+    void this.checkSearch(data);
+    return data;
+  }
+
+  /**
+   * Watches the tree and its config (a change reloads the content and the open pages), and
+   * serves the search indexes of the current content.
+   */
+  attach(server: ViteDevServer): void {
+    this.server = server;
+    const tree = contentDir();
+    const search = new DevSearch(join(claimCacheFolder(process.cwd(), 'dev-server', tree), 'search'));
+    server.middlewares.use(search.middleware(() => getSiteData(this.caches)));
+    const config = configFile();
+    server.watcher.add(config ? [tree, config] : [tree]);
+    const inTree = (path: string) => path === config || path === tree || path.startsWith(tree + sep);
+    let timer: NodeJS.Timeout | undefined;
+    const changed = (path: string) => {
+      if (!inTree(path)) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void this.reload(server), SETTLE_MS);
+    };
+    for (const event of EVENTS) server.watcher.on(event, changed);
+  }
+
+  /** One load at a time; changes during a load make one more load after it. */
+  private async reload(server: ViteDevServer): Promise<void> {
+    if (this.loading) {
+      this.again = true;
+      return;
+    }
+    this.loading = (async () => {
+      do {
+        this.again = false;
+        const started = performance.now();
+        try {
+          this.load();
+        } catch (error) {
+          // A bug must not stop the server: the next save tries again.
+          this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+        }
+        refreshPages(server);
+        this.logger.info(`Content reloaded in ${Math.round(performance.now() - started)} ms.`);
+      } while (this.again);
+    })();
+    await this.loading;
+    this.loading = undefined;
+  }
+
+  private async checkSearch(data: SiteData): Promise<void> {
+    const check = await checkSite(data);
+    // A newer load has its own check.
+    if (getSiteData() !== data) return;
+    if (check.diagnostics.length === data.site.diagnostics.length) return;
+    // The search check found problems: the open pages show them too.
+    this.show(data, check.diagnostics);
+    if (this.server) refreshPages(this.server);
+  }
+
+  /** Prints the problems as `npm run check` does, when they changed, and gives them to the pages. */
+  private show(data: SiteData, diagnostics: readonly Diagnostic[]): void {
+    setCheckProblems(diagnostics);
+    const report = reportSite(data.site, diagnostics);
+    const text = report.lines.join('\n');
+    if (text === this.printed) return;
+    this.printed = text;
+    for (const line of report.lines.slice(0, -1)) console.error(line);
+    (report.ok ? this.logger.info : this.logger.warn).call(this.logger, report.lines.at(-1) ?? '');
+  }
+}
+
+/**
+ * Tells the server's environments that the content changed, as Astro's content layer does (their
+ * route caches are cleared), and reloads the pages open in browsers.
+ */
+function refreshPages(server: ViteDevServer): void {
+  for (const [name, environment] of Object.entries(server.environments)) {
+    if (name !== 'client') environment.hot.send('astro:content-changed', {});
+  }
+  server.environments.client.hot.send({ type: 'full-reload', path: '*' });
+}
