@@ -79,7 +79,11 @@ function startLoading(nav: HTMLElement): void {
       if (!url) return;
       delete details.dataset['navFragment'];
       loadEntries(url).then(
-        (entries) => details.querySelector(':scope > ul')?.replaceWith(entryList(entries)) ?? details.append(entryList(entries)),
+        (entries) => {
+          const standIn = details.querySelector(':scope > ul');
+          if (standIn) standIn.replaceWith(entryList(entries));
+          else details.append(entryList(entries));
+        },
         (error: unknown) => console.warn('The sidebar section could not be loaded; its link stays.', error),
       );
     },
