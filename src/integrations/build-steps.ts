@@ -5,7 +5,8 @@
  *
  * Before: the content check (and the search retrieval check) runs and stops the build on any
  * error; a rebuild decides which pages to render. After: the Pagefind index, the error-signature
- * indexes, `_redirects`, the redirect pages, the sitemap and `robots.txt` are written.
+ * indexes, `_redirects`, the redirect pages, the sitemap, `robots.txt` and the sidebar's
+ * fragments are written.
  */
 import { join } from 'node:path';
 import { claimCacheFolder } from '../lib/build/cache-folder.ts';
@@ -25,6 +26,7 @@ import { robotsTxt, sitemapFiles, sitemapUrls } from '../lib/site/sitemap.ts';
 import type { IncrementalBuild } from './incremental-build.ts';
 import { copyAssets, writeRedirectPages } from './legacy-files.ts';
 import { freshSearchSources, startSearchIndex } from './search-index.ts';
+import { writeSidebarFragments } from './sidebar-files.ts';
 import { writeSignatureIndexes } from './signature-files.ts';
 
 /** Astro's integration logger, or one that writes the same lines without Astro. */
@@ -105,6 +107,8 @@ export async function finishBuild(
   out.write(ROBOTS_PATH, robotsTxt(site.sources.siteUrl));
   logger.info(`Sitemap: ${urls.length} URLs, robots.txt`);
   logger.info(out.group('signatures', inputs, () => writeSignatureIndexes(out, locales, indexes?.() ?? new Map())));
+  // The navigation is made from the sources and the pages' outlines: all in the site digest.
+  logger.info(out.group('sidebar', inputs, () => writeSidebarFragments(out, data)));
   const search = await indexing.finish();
   sources.dispose?.();
   logger.info(search.message);

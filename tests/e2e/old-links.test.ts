@@ -3,12 +3,11 @@
  * links in support threads are: an old UID permalink with its `?title=…`, a `redirect_from`
  * path, and a relative link with an anchor that must land on its heading.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageUid } from '../../src/lib/routing/redirects.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
-import { PROJECT_ROOT } from '../helpers/build-site.ts';
+import { JEKYLL_TREE } from '../helpers/build-site.ts';
 import { buildAndServe, type ServedSite } from '../helpers/served-site.ts';
 
 let served: ServedSite;
@@ -16,7 +15,7 @@ let browser: Browser;
 let page: Page;
 
 beforeAll(async () => {
-  served = await buildAndServe(join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/content'), { configFile: join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/jekyll_config.yml') });
+  served = await buildAndServe(JEKYLL_TREE.contentDir, JEKYLL_TREE);
   browser = await launchBrowser();
   page = await browser.context.newPage();
 });

@@ -11,6 +11,12 @@ import { listFiles } from '../../src/lib/build/list-files.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 
+/** The migrated Jekyll tree of tests/fixtures/jekyll-tree: its docs folder and its config beside it. */
+export const JEKYLL_TREE = {
+  contentDir: join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/content'),
+  configFile: join(PROJECT_ROOT, 'tests/fixtures/jekyll-tree/jekyll_config.yml'),
+} as const;
+
 /**
  * A fresh folder for one suite's builds, under `tests/.tmp/` (git-ignored). Builds must write
  * inside the project: for an outDir elsewhere Astro stages pages in the shared `.astro/.prerender`,

@@ -147,15 +147,29 @@ describe('a Jekyll tree copied unchanged', () => {
     expect(main('en/cli-reference/index.html')).toContain('<code>lumen --help</code>');
   });
 
-  it('navigates by the toc, with captions in the reader\'s language and the current page marked', () => {
+  it('navigates by the toc in a sidebar, with captions in the reader\'s language and the current page marked', () => {
     const html = file('ko/troubleshooting/index.html');
-    const nav = html.slice(html.indexOf('<nav class="doc-nav"'), html.indexOf('</nav>', html.indexOf('<nav class="doc-nav"')));
-    expect(nav).toContain('<span>시작하기</span>');
-    expect(nav).toContain('<a href="/ko/troubleshooting/" aria-current="page">문제 해결</a>');
+    const nav = html.slice(html.indexOf('<nav id="doc-sidebar"'), html.indexOf('</nav>', html.indexOf('<nav id="doc-sidebar"')));
+    expect(nav).toContain('<details><summary>시작하기</summary>');
+    expect(nav).toContain('<details open><summary>문제 해결</summary><ul><li><a href="/ko/troubleshooting/" aria-current="page">문제 해결</a></li>');
     expect(nav).toContain('<a href="https://forum.lumen.example/" rel="external">커뮤니티 포럼</a>');
+    // A caption no toc_text.yml names reads as words, not as the key.
+    expect(nav).toContain('<summary>Advanced</summary>');
     // Pages the toc leaves out stay reachable: the English-only page, and the catalog's entries.
     expect(nav).toContain('<a href="/ko/release-notes/" lang="en">Release notes</a>');
     expect(nav).toContain('<a href="/ko/">모든 오류 항목 5개</a>');
+    // The catalog shows it too; the search page does not.
+    expect(file('ko/index.html')).toContain('<a href="/ko/" aria-current="page">모든 오류 항목 5개</a>');
+    expect(file('ko/search/index.html')).not.toContain('doc-sidebar');
+  });
+
+  it('places documentation pages by the toc: breadcrumbs by section, previous/next in reading order', () => {
+    const html = file('en/configure-pipeline/index.html');
+    expect(html).toContain('<ol><li><a href="/en/index/">Home</a></li><li><a href="/en/guides/">Guides</a></li><li><span>Advanced</span></li><li><span aria-current="page">Configuring the pipeline</span></li></ol>');
+    expect(html).toMatch(/<a class="pagination-previous" href="\/en\/installation-guide\/" rel="prev">.*<a class="pagination-next" href="\/en\/troubleshooting\/" rel="next">/);
+    // An entry the toc lists reads in its order; one it leaves out keeps catalog › category.
+    expect(file('en/license-server-unreachable/index.html')).toContain('<li><a href="/en/troubleshooting/">Troubleshooting</a></li><li><span aria-current="page">License server unreachable (LM-5012)</span></li>');
+    expect(file('en/cache-disk-full/index.html')).toMatch(/<ol><li><a href="\/en\/">Catalog<\/a><\/li><li><a href="\/en\/category\/[^"]+\/">/);
   });
 
   it('redirects every old URL: UIDs in every language spelling, redirect_from, permalink, configured', () => {

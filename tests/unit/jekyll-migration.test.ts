@@ -1,7 +1,7 @@
 /**
  * The pieces that let a Jekyll tree build unchanged: old URLs and their redirects, the Liquid
  * source map behind include positions, heading ids known before rendering, broken-link levels,
- * what makes a page an entry, and the bounded documentation navigation.
+ * and what makes a page an entry. The documentation navigation: `doc-nav.test.ts`.
  */
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -18,8 +18,6 @@ import { renderBody } from '../../src/lib/markdown/render-html.ts';
 import { redirectsFile } from '../../src/lib/routing/host-rules.ts';
 import { redirectPageFile, redirectPageHtml } from '../../src/lib/routing/redirect-page.ts';
 import { localeSpellings, normaliseOldPath, oldPathsFor, pageUid } from '../../src/lib/routing/redirects.ts';
-import { Catalog } from '../../src/lib/site/catalog.ts';
-import { docNavigation, FOLDER_LIMIT, markCurrent } from '../../src/lib/site/doc-nav.ts';
 import { RESERVED_IDS } from '../../src/lib/site/page-ids.ts';
 
 const config = makeLocaleConfig(['en', 'ja', 'ko', 'zh_CN'], 'en');
@@ -196,52 +194,5 @@ describe('broken links', () => {
     expect(site.diagnostics).toEqual([]);
     const html = renderBody(site.pages.find((p) => p.pagename === 'start')?.tree ?? parseMarkdown(''), { reservedIds: [], copyText: 'c', copyLabel: 'c', headingAnchor: (t) => t }).html;
     expect(html).toContain('<a href="/ja/guides/">a</a> <a href="/ja/guides/">b</a> <a href="/ja/only-en/#part">c</a>');
-  });
-});
-
-describe('documentation navigation', () => {
-  it('uses the toc with captions in the reader\'s language, and keeps unlisted pages reachable', () => {
-    const root = tree({
-      '_data/toc.yml': '- caption: start\n  children:\n    - page: intro\n- text: forum\n  url: https://forum.example/\n',
-      '_data/ja/toc_text.yml': 'start: はじめに\nforum: フォーラム\n',
-      'en/intro.md': page('title: Intro\npagename: intro\nlang: en', '# Intro'),
-      'ja/intro.md': page('title: 紹介\npagename: intro\nlang: ja', '# 紹介'),
-      'en/extra.md': page('title: Extra\npagename: extra\nlang: en', '# Extra'),
-      'en/err.md': page('title: Err\npagename: err\nlang: en', '# `E: err`'),
-    });
-    const site = check(root);
-    const catalog = new Catalog(site.pages, site.sources.localeConfig, undefined);
-    // The site's own locale objects: routes compare locales by identity.
-    const siteJa = site.sources.localeConfig.locales[1] ?? ja;
-    const nav = markCurrent(docNavigation({ catalog, data: site.sources.site['data'] as Record<string, unknown> }, siteJa), '/ja/intro/');
-    expect(nav.map((item) => [item.label, item.href, item.open])).toEqual([
-      ['はじめに', undefined, true],
-      ['フォーラム', 'https://forum.example/', false],
-      ['その他のページ', undefined, false],
-      ['すべてのエラー エントリ (1 件)', '/ja/', false],
-    ]);
-    expect(nav[0]?.children[0]).toMatchObject({ label: '紹介', href: '/ja/intro/', current: true });
-    expect(nav[2]?.children.map((item) => [item.href, item.lang])).toEqual([['/ja/extra/', 'en']]);
-  });
-
-  it('falls back to the folder tree, a large folder collapsed into a link to its index page', () => {
-    const files: Record<string, string> = {
-      'en/errors.md': page('title: All errors\npagename: errors\nlang: en', '# All errors'),
-      'en/guide.md': page('title: Guide\npagename: guide\nlang: en', '# Guide'),
-    };
-    for (let i = 0; i < 60; i += 1) files[`en/errors/e${i}.md`] = page(`title: E${i}\npagename: e${i}\nlang: en`, `# \`Error${i}: broke\``);
-    const site = check(tree(files));
-    const catalog = new Catalog(site.pages, site.sources.localeConfig, undefined);
-    const nav = docNavigation({ catalog, data: {} }, en);
-    const errors = nav.find((item) => item.href === '/en/errors/');
-    expect(errors?.label).toBe('All errors');
-    expect(errors?.children).toHaveLength(FOLDER_LIMIT);
-    expect(errors?.children.at(-1)).toMatchObject({ label: 'All 60 pages in “All errors”', href: '/en/errors/' });
-    expect(nav.find((item) => item.href === '/en/guide/')).toBeDefined();
-  });
-
-  it('is empty for a pure error catalog', () => {
-    const site = check(tree({ 'en/err.md': page('title: Err\npagename: err\nlang: en', '# `E: err`') }));
-    expect(docNavigation({ catalog: new Catalog(site.pages, site.sources.localeConfig, undefined), data: {} }, en)).toEqual([]);
   });
 });

@@ -97,6 +97,9 @@ const en = {
   'docnav.more': 'All {count} pages in “{folder}”',
   'docnav.entries': 'All {count} error entries',
   'docnav.other': 'More pages',
+  'docnav.home': 'Home',
+  'docnav.pagination': 'Previous and next in the documentation',
+  'docnav.menu': 'Menu',
 } as const;
 
 export type UiKey = keyof typeof en;
@@ -196,6 +199,9 @@ const ja: Partial<UiStrings> = {
   'docnav.more': '「{folder}」のすべてのページ ({count} 件)',
   'docnav.entries': 'すべてのエラー エントリ ({count} 件)',
   'docnav.other': 'その他のページ',
+  'docnav.home': 'ホーム',
+  'docnav.pagination': 'ドキュメントの前後のページ',
+  'docnav.menu': 'メニュー',
 };
 
 const ko: Partial<UiStrings> = {
@@ -292,6 +298,9 @@ const ko: Partial<UiStrings> = {
   'docnav.more': '“{folder}”의 모든 페이지 {count}개',
   'docnav.entries': '모든 오류 항목 {count}개',
   'docnav.other': '기타 페이지',
+  'docnav.home': '홈',
+  'docnav.pagination': '문서의 이전 및 다음 페이지',
+  'docnav.menu': '메뉴',
 };
 
 const zh_CN: Partial<UiStrings> = {
@@ -388,6 +397,9 @@ const zh_CN: Partial<UiStrings> = {
   'docnav.more': '“{folder}”中的全部 {count} 个页面',
   'docnav.entries': '全部 {count} 个错误条目',
   'docnav.other': '更多页面',
+  'docnav.home': '首页',
+  'docnav.pagination': '文档中的上一页和下一页',
+  'docnav.menu': '菜单',
 };
 
 const byLocale: Readonly<Record<string, Partial<UiStrings>>> = { en, ja, ko, zh_CN };

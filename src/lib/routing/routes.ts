@@ -95,6 +95,15 @@ export function signatureIndexPath(locale: Locale): string {
   return `/errata-search/${locale.segment}/`;
 }
 
+/**
+ * One section of a locale's documentation sidebar, loaded when the reader opens it (see
+ * `site/sidebar.ts`). Beside the pages, like the signature index: no page name can take it.
+ * @example sidebarFragmentPath(en, '2.0') === '/errata-nav/en/2.0.json'
+ */
+export function sidebarFragmentPath(locale: Locale, id: string): string {
+  return `/errata-nav/${locale.segment}/${id}.json`;
+}
+
 /** The URL a reader's browser needs, for canonical links, hreflang and previews. */
 export function absoluteUrl(siteUrl: string, path: string): string {
   // A build makes a few of these per page; a path the URL parser would leave as it is (one

@@ -3,11 +3,10 @@
  * in the reader's language (`_data/<lang>/toc_text.yml`), or, without a toc, the folder tree of
  * the content. The current page is marked and its sections are open.
  *
- * Bounded, because every page carries it: the toc is as large as its authors made it, and the
- * folder tree lists at most `FOLDER_LIMIT` items per folder — a larger folder links to its index
- * page or to the catalog instead. Error entries are browsed in the catalog; pages the toc leaves
- * out are listed under "More pages" (bounded the same way), and the catalog is linked whenever
- * an entry is not in the toc, so every page stays reachable.
+ * The whole tree, however large: it is the reading order (`doc-position.ts`) and the source of
+ * the sidebar, which shows a bounded part of it on each page (`sidebar.ts`). Error entries are
+ * browsed in the catalog; pages the toc leaves out are listed under "More pages", and the
+ * catalog is linked whenever an entry is not in the toc, so every page stays reachable.
  *
  * A site without a toc and without documentation pages (a pure error catalog) has no such
  * navigation: the catalog is its navigation.
@@ -23,9 +22,6 @@ import { localeHomePath } from '../routing/routes.ts';
 import type { Catalog, PageRoute } from './catalog.ts';
 import { memoView, type SiteData } from './site-data.ts';
 
-/** At most this many items per folder of the folder tree, and under "More pages". */
-export const FOLDER_LIMIT = 25;
-
 export interface NavItem {
   readonly label: string;
   /** A page of this site or an external URL; `undefined` for a caption that only groups. */
@@ -33,16 +29,13 @@ export interface NavItem {
   readonly external: boolean;
   /** The label's language, when it is not the page's (a fallback page's title). */
   readonly lang: string | undefined;
+  /**
+   * This item is its page's place in the reading order (previous/next, breadcrumbs): a page
+   * the toc lists, or a documentation page. An error entry the toc does not list keeps its
+   * place in the catalog.
+   */
+  readonly reading: boolean;
   readonly children: readonly NavItem[];
-}
-
-/** An item as one page shows it. */
-export interface MarkedNavItem extends Omit<NavItem, 'children'> {
-  /** The link to the page being shown. */
-  readonly current: boolean;
-  /** The current page is this item or below it: its section is shown open. */
-  readonly open: boolean;
-  readonly children: readonly MarkedNavItem[];
 }
 
 const firstString = (item: Record<string, unknown>, keys: readonly string[]): string | undefined => {
@@ -82,27 +75,36 @@ function pagenameOf(value: string, finder: PageFinder<Page>, catalog: Catalog): 
 interface BuildState {
   readonly locale: Locale;
   readonly captions: Readonly<Record<string, unknown>>;
+  /** The default language's captions, for a key the reader's language leaves out. */
+  readonly fallbackCaptions: Readonly<Record<string, unknown>>;
   readonly finder: PageFinder<Page>;
   readonly catalog: Catalog;
   /** Page names the toc links, so the rest can be listed. */
   readonly linked: Set<string>;
 }
 
-function routeItem(route: PageRoute, label?: string): NavItem {
+function routeItem(route: PageRoute, reading: boolean, label?: string): NavItem {
   return {
     label: label ?? route.page.title,
     href: route.path,
     external: false,
     lang: label === undefined && route.isFallback ? route.page.locale.bcp47 : undefined,
+    reading,
     children: [],
   };
 }
+
+const groupItem = (label: string, children: readonly NavItem[]): NavItem => ({ label, href: undefined, external: false, lang: undefined, reading: false, children });
+
+/** URLs a toc may link: the web and mail, and paths; never `javascript:` or `data:`. */
+const SAFE_URL = /^(?:https?:|mailto:|\/|\.{0,2}\/|#|[^:]*$)/i;
 
 function tocItem(raw: unknown, state: BuildState): NavItem | undefined {
   if (typeof raw === 'string') raw = { page: raw };
   if (!isRecord(raw)) return undefined;
   const written = firstString(raw, TOC_LABEL_KEYS);
-  const caption = written === undefined ? undefined : typeof state.captions[written] === 'string' ? String(state.captions[written]) : written;
+  const translated = written === undefined ? undefined : (state.captions[written] ?? state.fallbackCaptions[written]);
+  const caption = typeof translated === 'string' || typeof translated === 'number' ? String(translated) : undefined;
   const children = TOC_CHILD_KEYS.flatMap((key) => (Array.isArray(raw[key]) ? raw[key] : [])).flatMap((child) => tocItem(child, state) ?? []);
   const pageValue = firstString(raw, TOC_PAGE_KEYS);
   if (pageValue) {
@@ -110,29 +112,38 @@ function tocItem(raw: unknown, state: BuildState): NavItem | undefined {
     const route = pagename ? state.catalog.route(state.locale, pagename) : undefined;
     if (route) {
       state.linked.add(route.pagename);
-      return { ...routeItem(route, caption), children };
+      // A caption key no language translates is not shown as it is written: the page's title is.
+      return { ...routeItem(route, true, caption), children };
     }
   }
+  const label = caption ?? (written === undefined ? undefined : captionLabel(written));
   const url = firstString(raw, TOC_URL_KEYS);
   if (url) {
     const external = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(url);
-    return { label: caption ?? url, href: url, external, lang: undefined, children };
+    return { label: label ?? url, href: SAFE_URL.test(url) ? url : undefined, external, lang: undefined, reading: false, children };
   }
-  if (caption === undefined && children.length === 0) return undefined;
-  return { label: caption ?? '', href: undefined, external: false, lang: undefined, children };
+  if (label === undefined && children.length === 0) return undefined;
+  return groupItem(label ?? '', children);
 }
 
-/** Up to `FOLDER_LIMIT` routes as items; for more, a link to `moreHref` saying how many there are. */
-function bounded(routes: readonly PageRoute[], moreLabel: (count: number) => string, moreHref: string): NavItem[] {
-  if (routes.length <= FOLDER_LIMIT) return routes.map((route) => routeItem(route));
-  return [
-    ...routes.slice(0, FOLDER_LIMIT - 1).map((route) => routeItem(route)),
-    { label: moreLabel(routes.length), href: moreHref, external: false, lang: undefined, children: [] },
-  ];
+/**
+ * A caption as written in the toc, readable when it is a key no `toc_text.yml` translates.
+ * @example captionLabel('getting-started') === 'Getting started'; captionLabel('Start here') === 'Start here'
+ */
+export function captionLabel(written: string): string {
+  return /\s/.test(written) ? written : folderLabel(written);
 }
 
 function fromToc(items: readonly unknown[], source: NavSource, locale: Locale, finder: PageFinder<Page>): NavItem[] {
-  const state: BuildState = { locale, captions: tocCaptions(source.data, locale), finder, catalog: source.catalog, linked: new Set() };
+  const { defaultLocale } = source.catalog.localeConfig;
+  const state: BuildState = {
+    locale,
+    captions: tocCaptions(source.data, locale),
+    fallbackCaptions: locale === defaultLocale ? {} : tocCaptions(source.data, defaultLocale),
+    finder,
+    catalog: source.catalog,
+    linked: new Set(),
+  };
   const nav = items.flatMap((item) => tocItem(item, state) ?? []);
   const unlisted = source.catalog.pagenames.flatMap((pagename) => {
     const route = state.linked.has(pagename) ? undefined : source.catalog.route(locale, pagename);
@@ -140,17 +151,9 @@ function fromToc(items: readonly unknown[], source: NavSource, locale: Locale, f
   });
   const pages = unlisted.filter((route) => route.page.kind === 'page').sort(byOrderAndTitle(locale));
   const ui = (key: Parameters<typeof uiText>[1], values?: Record<string, string | number>) => uiText(locale.name, key, values);
-  if (pages.length > 0) {
-    nav.push({
-      label: ui('docnav.other'),
-      href: undefined,
-      external: false,
-      lang: undefined,
-      children: bounded(pages, (count) => ui('docnav.more', { count, folder: ui('docnav.other') }), localeHomePath(locale)),
-    });
-  }
+  if (pages.length > 0) nav.push(groupItem(ui('docnav.other'), pages.map((route) => routeItem(route, true))));
   if (unlisted.some((route) => route.page.kind === 'entry')) {
-    nav.push({ label: ui('docnav.entries', { count: source.catalog.entryCount }), href: localeHomePath(locale), external: false, lang: undefined, children: [] });
+    nav.push({ label: ui('docnav.entries', { count: source.catalog.entryCount }), href: localeHomePath(locale), external: false, lang: undefined, reading: false, children: [] });
   }
   return nav;
 }
@@ -205,17 +208,17 @@ function fromFolders(source: NavSource, locale: Locale, finder: PageFinder<Page>
   };
   adopt(root);
 
-  const ui = (key: Parameters<typeof uiText>[1], values?: Record<string, string | number>) => uiText(locale.name, key, values);
+  // Without a toc, entries keep their place in the catalog: only documentation pages are read in order.
+  const item = (route: PageRoute) => routeItem(route, route.page.kind === 'page');
   const folderItems = (folder: Folder): NavItem[] => {
-    const label = folder.index?.page.title ?? folderLabel(folder.name);
-    const more = folder.index?.path ?? localeHomePath(locale);
-    const pages = bounded([...folder.routes].sort(byOrderAndTitle(locale)), (count) => ui('docnav.more', { count, folder: label }), more);
+    const pages = [...folder.routes].sort(byOrderAndTitle(locale)).map(item);
     const subfolders = [...folder.folders.values()]
       .sort((a, b) => (a.index?.page.navOrder ?? Number.MAX_SAFE_INTEGER) - (b.index?.page.navOrder ?? Number.MAX_SAFE_INTEGER) || a.name.localeCompare(b.name))
-      .map((child): NavItem => ({ ...(child.index ? routeItem(child.index) : { label: folderLabel(child.name), href: undefined, external: false, lang: undefined }), children: folderItems(child) }));
+      // A folder with an index page is labelled by that page's title; otherwise by its name, made readable.
+      .map((child): NavItem => ({ ...(child.index ? item(child.index) : groupItem(folderLabel(child.name), [])), children: folderItems(child) }));
     return [...subfolders, ...pages];
   };
-  return [...(root.index ? [routeItem(root.index)] : []), ...folderItems(root)];
+  return [...(root.index ? [item(root.index)] : []), ...folderItems(root)];
 }
 
 const cache = new WeakMap<Catalog, Map<string, NavItem[]>>();
@@ -246,16 +249,3 @@ export function docNavigation(source: NavSource, locale: Locale): readonly NavIt
 export function siteNavigation(data: SiteData, locale: Locale): readonly NavItem[] {
   return memoView(data, `doc-nav:${locale.name}`, () => docNavigation({ catalog: data.catalog, data: (data.site.sources.site['data'] ?? {}) as Record<string, unknown> }, locale));
 }
-
-/**
- * The navigation as the page at `pathname` shows it: its link current, its sections open.
- * @example markCurrent(nav, '/en/intro/').some((item) => item.current || item.open)
- */
-export function markCurrent(items: readonly NavItem[], pathname: string): MarkedNavItem[] {
-  return items.map((item) => {
-    const children = markCurrent(item.children, pathname);
-    const current = !item.external && item.href === pathname;
-    return { ...item, current, open: current || children.some((child) => child.open), children };
-  });
-}
-

@@ -9,6 +9,8 @@ import { renderAnchoredHeading, renderBody, type BodyLabels } from '../markdown/
 import type { TocItem } from '../markdown/toc.ts';
 import { categoryPath, entryPath, localeHomePath } from '../routing/routes.ts';
 import type { PageRoute } from './catalog.ts';
+import { siteNavigation, type NavItem } from './doc-nav.ts';
+import { docPosition } from './doc-position.ts';
 import { makeHead, translationAlternates, type HeadData } from './head.ts';
 import { translationLinks, type LanguageLink } from './language-links.ts';
 import { PAGE_IDS, RESERVED_IDS } from './page-ids.ts';
@@ -16,7 +18,7 @@ import type { SiteData } from './site-data.ts';
 
 export interface Breadcrumb {
   readonly label: string;
-  /** `undefined` for the current page, the last crumb. */
+  /** `undefined` for a section without a page of its own, and for the last crumb: the current page. */
   readonly href: string | undefined;
 }
 
@@ -59,8 +61,11 @@ export interface EntryView {
   readonly lastUpdated: LastUpdated | undefined;
   /** The shown content's source file in the repository's editor (`edit_url_base`). */
   readonly editUrl: string | undefined;
+  /** Previous/next: in the documentation's reading order, or in the entry's category. */
   readonly previous: EntryLink | undefined;
   readonly next: EntryLink | undefined;
+  /** The name of the previous/next navigation, which says what they follow. */
+  readonly paginationLabel: string;
   readonly related: readonly EntryLink[];
 }
 
@@ -116,6 +121,48 @@ function entryLink(route: PageRoute): EntryLink {
   return { href: route.path, title: route.page.title, lang: route.isFallback ? route.page.locale.bcp47 : undefined };
 }
 
+function navLink(item: NavItem | undefined): EntryLink | undefined {
+  return item?.href === undefined ? undefined : { href: item.href, title: item.label, lang: item.lang };
+}
+
+interface Placement {
+  readonly breadcrumbs: readonly Breadcrumb[];
+  readonly previous: EntryLink | undefined;
+  readonly next: EntryLink | undefined;
+  readonly paginationLabel: string;
+}
+
+/**
+ * Breadcrumbs and previous/next. A page the documentation's reading order holds (every
+ * documentation page; an entry only when the toc lists it) follows the documentation: the
+ * start page, its sections, the page (Home › Guides › Install), and the reading order. Any
+ * other entry follows the catalog: catalog › category › entry, and its category's order.
+ */
+function placement(route: PageRoute, { catalog }: SiteData, nav: readonly NavItem[], ui: (key: UiKey, values?: Record<string, string>) => string): Placement {
+  const { page, locale } = route;
+  const position = docPosition(nav, route.path);
+  if (position) {
+    const start = position.start.href === route.path ? [] : [{ label: ui('docnav.home'), href: position.start.href }];
+    return {
+      breadcrumbs: [...start, ...position.sections.map((section) => ({ label: section.label, href: section.href })), { label: page.title, href: undefined }],
+      previous: navLink(position.previous),
+      next: navLink(position.next),
+      paginationLabel: ui('docnav.pagination'),
+    };
+  }
+  const uncategorized = ui('category.uncategorized');
+  const categoryLabel = page.category ? catalog.categoryLabel(page.category, locale) : uncategorized;
+  const home = { label: ui('nav.home'), href: localeHomePath(locale) };
+  if (page.kind !== 'entry') return { breadcrumbs: [home, { label: page.title, href: undefined }], previous: undefined, next: undefined, paginationLabel: '' };
+  const { previous, next } = catalog.neighbours(locale, route.pagename, uncategorized);
+  return {
+    breadcrumbs: [home, { label: categoryLabel, href: categoryPath(locale, page.category) }, { label: page.title, href: undefined }],
+    previous: previous ? entryLink(previous) : undefined,
+    next: next ? entryLink(next) : undefined,
+    paginationLabel: ui('entry.pagination', { category: categoryLabel }),
+  };
+}
+
 /** Everything an entry page shows but what is rendered from its tree and text. */
 export type EntryFrame = Omit<EntryView, 'bodyHtml' | 'toc' | 'alsoCoversHeadingHtml'> & {
   /** The "also covers" section's heading, when the entry lists other errors. */
@@ -140,7 +187,8 @@ export function entryView(route: PageRoute, data: SiteData): EntryView {
  * The page around the body. Cheap to compute, unlike the body: with the body's source, it
  * decides whether a rebuild must render the page again (see `page-fingerprints.ts`).
  */
-export function entryFrame(route: PageRoute, { site, catalog, history }: SiteData): EntryFrame {
+export function entryFrame(route: PageRoute, data: SiteData): EntryFrame {
+  const { site, catalog, history } = data;
   const { page, locale, isFallback } = route;
   const { localeConfig, siteUrl } = site.sources;
   const ui = (key: UiKey, values?: Record<string, string>) => uiText(locale.name, key, values);
@@ -161,16 +209,11 @@ export function entryFrame(route: PageRoute, { site, catalog, history }: SiteDat
     ogType: 'article',
   });
   const isEntry = page.kind === 'entry';
-  const uncategorized = ui('category.uncategorized');
-  const { previous, next } = isEntry ? catalog.neighbours(locale, route.pagename, uncategorized) : { previous: undefined, next: undefined };
+  const { breadcrumbs, previous, next, paginationLabel } = placement(route, data, siteNavigation(data, locale), ui);
   return {
     head,
     languages: translationLinks(route.translations, locale),
-    breadcrumbs: [
-      { label: ui('nav.home'), href: localeHomePath(locale) },
-      ...(isEntry ? [{ label: categoryLabel ?? uncategorized, href: categoryPath(locale, page.category) }] : []),
-      { label: page.title, href: undefined },
-    ],
+    breadcrumbs,
     heading: page.heading,
     headingIsCode: page.headingIsCode,
     alsoCoversTitle: page.errors.length > 0 ? ui('entry.alsoCovers') : undefined,
@@ -186,8 +229,9 @@ export function entryFrame(route: PageRoute, { site, catalog, history }: SiteDat
     canonicalUrl: head.canonical,
     lastUpdated: lastUpdated(change, locale),
     editUrl: editUrl(site.sources.editUrlBase, page),
-    previous: previous ? entryLink(previous) : undefined,
-    next: next ? entryLink(next) : undefined,
+    previous,
+    next,
+    paginationLabel,
     related: isEntry ? catalog.related(locale, route.pagename).map(entryLink) : [],
   };
 }

@@ -10,6 +10,7 @@ export const PAGE_IDS = {
   toc: 'on-this-page',
   alsoCovers: 'also-covers',
   related: 'related-entries',
+  sidebar: 'doc-sidebar',
 } as const;
 
 /** Every id above, for the heading-id generator. */
