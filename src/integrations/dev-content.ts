@@ -39,6 +39,8 @@ class MemoryValue<T> {
 const EVENTS = ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const;
 /** Editors save a file in a few writes: changes this close together are loaded once. */
 const SETTLE_MS = 30;
+/** The search check starts this long after a load, once the reloaded pages were asked for. */
+const SEARCH_CHECK_DELAY_MS = 1000;
 
 export class DevContent {
   private readonly logger: BuildLogger;
@@ -48,6 +50,7 @@ export class DevContent {
   private loading: Promise<void> | undefined;
   private again = false;
   private server: ViteDevServer | undefined;
+  private searchCheck: AbortController | undefined;
 
   constructor(logger: BuildLogger) {
     this.logger = logger;
@@ -66,7 +69,7 @@ export class DevContent {
     const data = getSiteData(this.caches);
     this.show(data, data.site.diagnostics);
     // The search check reads every entry's signatures: the page is shown before it ends.
-    void this.checkSearch(data);
+    this.checkSearch(data).catch((error: unknown) => this.logger.error(`The search check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
     return data;
   }
 
@@ -116,9 +119,19 @@ export class DevContent {
   }
 
   private async checkSearch(data: SiteData): Promise<void> {
-    const check = await checkSite(data);
-    // A newer load has its own check.
-    if (getSiteData() !== data) return;
+    this.searchCheck?.abort();
+    const stop = (this.searchCheck = new AbortController());
+    // The reloaded page is asked for first: it is what the writer waits for.
+    await new Promise((resolve) => setTimeout(resolve, SEARCH_CHECK_DELAY_MS));
+    let check;
+    try {
+      if (stop.signal.aborted) return;
+      check = await checkSite(data, undefined, stop.signal);
+    } catch (error) {
+      // Stopped: a newer load has its own check.
+      if (stop.signal.aborted) return;
+      throw error;
+    }
     if (check.diagnostics.length === data.site.diagnostics.length) return;
     // The search check found problems: the open pages show them too.
     this.show(data, check.diagnostics);

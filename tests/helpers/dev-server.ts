@@ -11,6 +11,8 @@ import { PROJECT_ROOT } from './build-site.ts';
 
 export interface DevServer {
   readonly url: string;
+  /** The server's process. */
+  readonly pid: number;
   /** The copy of the tree the server watches. */
   readonly contentDir: string;
   /** Everything the server printed so far. */
@@ -71,5 +73,5 @@ export async function startDevServer(source: string, workDir: string, options: {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, contentDir, output: () => stripVTControlCharacters(output), close };
+  return { url, pid: child.pid ?? 0, contentDir, output: () => stripVTControlCharacters(output), close };
 }
