@@ -63,6 +63,17 @@ describe('npm run dev', () => {
     expect(server.output()).toContain('Content reloaded in');
   });
 
+  it('shows a changed include and a changed _data file in the pages that use them', async () => {
+    await page.goto(`${server.url}/en/ssl-verify/`);
+    await withFile('_includes/product', () => 'Renamed Tool', async () => {
+      expect(await page.locator('main').textContent()).toContain('When Renamed Tool connects');
+    });
+    await page.goto(`${server.url}/en/`);
+    await withFile('_data/categories.yml', (text) => text.replace('en: Networking', 'en: Networks and proxies'), async () => {
+      expect(await page.locator('main').textContent()).toContain('Networks and proxies');
+    });
+  });
+
   it('shows a broken entry\'s problem on every page while it is broken, keeps answering, and clears it once fixed', async () => {
     await page.goto(`${server.url}/en/`);
     await withFile('en/net/ssl-verify.md', (text) => text.replace(/^lang: en$/m, 'lang: english'), async () => {
