@@ -45,7 +45,8 @@ export function pagenameWords(message: string): string[] {
       if (previous !== undefined && CODE_WORDS.has(previous) && CODE_NUMBER.test(token)) words.push(token);
       continue;
     }
-    if (token.length === 1) continue;
+    // One-letter words name nothing; a word twice in a row is a module and its class (`ssl.SSLError`).
+    if (token.length === 1 || token === words.at(-1)) continue;
     words.push(token);
   }
   return words;
