@@ -245,6 +245,13 @@ describe('planning in a project (pure: nothing is written)', () => {
     });
   });
 
+  it('says when an entry already covers the same error, as search reads it', () => {
+    const plan = expectPlan(planNewEntry({ message: 'urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] (_ssl.c:1129)', lang: 'ja' }, project));
+    expect(plan.notes).toEqual([
+      'content/en/net/ssl-verify.md is about the same error ("urlopen error [SSL: CERTIFICATE_VERIFY_FAILED] (_ssl.c:1129)", as search reads it). If it is the same problem, add to that entry instead.',
+    ]);
+  });
+
   it('writes headings in English, and says so, for a language without its own text', () => {
     const fr = { ...project, sources: { ...project.sources, localeConfig: makeLocaleConfig(['en', 'fr'], 'en') } };
     const plan = expectPlan(planNewEntry({ message: 'KeyError: x', lang: 'fr' }, fr));

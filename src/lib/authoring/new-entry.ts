@@ -10,6 +10,7 @@ import { CATEGORY_PATTERN } from '../content/schema.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
 import { DiagnosticSink } from '../content/diagnostic.ts';
 import { entryPath } from '../routing/routes.ts';
+import { maskLine } from '../search/mask.ts';
 import { freePagename, pagenameProblem, suggestPagenameFromMessage } from './pagename-suggestion.ts';
 import { newEntryPath, translationPath } from './placement.ts';
 import { hasOwnEntryText } from './entry-text.ts';
@@ -101,6 +102,9 @@ export function planNewEntry(request: NewEntryRequest, project: Project): Plan |
 
   const contentPath = placeOf(pagename);
   if (project.exists(contentPath)) return refused(`${project.shown(contentPath)} already exists; it is left as it is. Choose another --pagename.`);
+  const coveringPages = project.pages.filter((page) => page.messages.some((written) => sameError(written, paste.message)));
+  const covering = coveringPages.find((page) => findLocale(localeConfig.locales, page.lang ?? '') === locale) ?? coveringPages[0];
+  if (covering) notes.push(`${covering.file} is about the same error ("${paste.message}", as search reads it). If it is the same problem, add to that entry instead.`);
   const layout = entryLayout(settings.layouts);
   return {
     ok: true,
@@ -158,6 +162,11 @@ export function planTranslation(request: TranslationRequest, project: Project, r
     path: entryPath(locale, pagename),
     notes: [`Translated from ${original.page.file}: the H1, the code blocks and the error messages are kept; translate the title, the prose and the TODO lines.`, ...textNotes(locale)],
   };
+}
+
+/** Two error messages that search reads as one: equal once their variable parts are masked. */
+function sameError(a: string, b: string): boolean {
+  return maskLine(a).masked.toLowerCase() === maskLine(b).masked.toLowerCase();
 }
 
 function textNotes(locale: Locale): string[] {

@@ -22,6 +22,8 @@ export interface ExistingPage {
   readonly pagename: string | undefined;
   /** `lang:` as written. */
   readonly lang: string | undefined;
+  /** Its `title:` and `errors:`: the messages an entry is about. */
+  readonly messages: readonly string[];
 }
 
 export interface Project {
@@ -55,7 +57,8 @@ export function readProject(contentDir: string, rootDir: string, configFile?: st
     const file = shown(contentPath);
     const data = parseFrontMatter(readFileSync(join(contentDir, contentPath), 'utf8'), file, pageSink)?.data ?? {};
     const text = (value: unknown) => (typeof value === 'string' ? value.trim() : undefined);
-    return { contentPath, file, pagename: text(data['pagename']), lang: text(data['lang']) };
+    const errors = Array.isArray(data['errors']) ? data['errors'].flatMap((item) => text(item) ?? []) : [];
+    return { contentPath, file, pagename: text(data['pagename']), lang: text(data['lang']), messages: [...(text(data['title']) ?? []), ...errors] };
   });
   const isFolder = (contentPath: string) => {
     const path = join(contentDir, contentPath);
