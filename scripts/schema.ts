@@ -1,0 +1,23 @@
+/**
+ * `npm run schema`: writes the JSON Schema of the front matter of `content/` (its languages,
+ * layouts and categories) to schemas/front-matter.schema.json, for editors and other tools.
+ * Run it after changing the languages, categories or layouts; a test fails while it is stale.
+ */
+import { join } from 'node:path';
+import { writeFileAtomic } from '../src/lib/build/write-atomic.ts';
+import { configFile, contentDir, shownPath } from '../src/lib/content/content-dir.ts';
+import { DiagnosticSink, formatDiagnostic } from '../src/lib/content/diagnostic.ts';
+import { FRONT_MATTER_SCHEMA_FILE, frontMatterJsonSchemaText } from '../src/lib/content/front-matter-json-schema.ts';
+import { loadSiteSources } from '../src/lib/content/site-sources.ts';
+
+const sink = new DiagnosticSink();
+const sources = loadSiteSources(contentDir(), process.cwd(), sink, configFile());
+const errors = sink.diagnostics.filter((diagnostic) => diagnostic.severity === 'error');
+if (errors.length > 0) {
+  for (const error of errors) console.error(formatDiagnostic(error));
+  console.error('The site config has errors: fix them first (npm run check).');
+  process.exit(1);
+}
+const file = join(process.cwd(), FRONT_MATTER_SCHEMA_FILE);
+writeFileAtomic(file, frontMatterJsonSchemaText(sources));
+console.log(`Wrote ${shownPath(file)}`);
