@@ -3,18 +3,22 @@
  * the server starts, and again whenever a file of the tree or its config is added, changed or
  * removed. Problems never stop the server: they are printed as `npm run check` prints them and
  * shown on every page (see `DevProblems.astro`) until they are fixed. Only changed files are
- * parsed again (the loaded pages are kept in memory), and the pages are told the Astro way:
+ * parsed again — the loaded pages are kept as a build keeps them, on disk, so a server started
+ * again over a large tree reads them instead of parsing every file — and the pages are told the
+ * Astro way:
  * `astro:content-changed` clears the route cache of the server's environments (so every route
  * is worked out from the new content), and the browser reloads.
  */
 import { join, sep } from 'node:path';
 import { claimCacheFolder } from '../lib/build/cache-folder.ts';
+import { CacheStore } from '../lib/build/cache-store.ts';
+import { codeVersion } from '../lib/build/code-version.ts';
+import { ValueFile } from '../lib/build/value-file.ts';
 import type { AstroIntegration } from 'astro';
 import { configFile, contentDir } from '../lib/content/content-dir.ts';
-import type { FileStamps, StampCache } from '../lib/content/content-reader.ts';
+import { isFileStamps } from '../lib/content/content-reader.ts';
 import type { Diagnostic } from '../lib/content/diagnostic.ts';
-import type { CommittedDates, HistoryCache } from '../lib/content/git-history.ts';
-import type { PageCache } from '../lib/content/page-cache.ts';
+import { isCommittedDates } from '../lib/content/git-history.ts';
 import { reportSite } from '../lib/content/report.ts';
 import { checkSite } from '../lib/site/check-site.ts';
 import { clearSiteData, getSiteData, setCheckProblems, type SiteCaches, type SiteData } from '../lib/site/site-data.ts';
@@ -23,17 +27,6 @@ import { DevSearch } from './dev-search.ts';
 
 /** Astro's dev server (Vite's), as the integration hook gets it. */
 type ViteDevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
-
-/** A value kept in memory between loads, in the shape the on-disk caches have. */
-class MemoryValue<T> {
-  private value: T | undefined;
-  read(): T | undefined {
-    return this.value;
-  }
-  write(value: T): void {
-    this.value = value;
-  }
-}
 
 /** Watcher events that change what the tree holds. */
 const EVENTS = ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const;
@@ -45,6 +38,8 @@ const SEARCH_CHECK_DELAY_MS = 1000;
 export class DevContent {
   private readonly logger: BuildLogger;
   private readonly caches: SiteCaches;
+  private readonly pages: CacheStore<string>;
+  private readonly cacheDir: string;
   /** The printed report of the last load, so that an unchanged one is not printed again. */
   private printed = '';
   private loading: Promise<void> | undefined;
@@ -52,14 +47,13 @@ export class DevContent {
   private server: ViteDevServer | undefined;
   private searchCheck: AbortController | undefined;
 
-  constructor(logger: BuildLogger) {
+  constructor(logger: BuildLogger, projectRoot: string) {
     this.logger = logger;
-    const pages = new Map<string, string>();
-    const pageCache: PageCache = { get: (key) => pages.get(key), set: (key, value) => void pages.set(key, value) };
+    this.cacheDir = claimCacheFolder(projectRoot, 'dev-server', contentDir());
+    this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
     this.caches = {
-      // Loaded pages stay valid while the server runs its code: the version never changes.
-      pages: { pages: pageCache, version: 'dev', stamps: new MemoryValue<FileStamps>() satisfies StampCache },
-      history: new MemoryValue<CommittedDates>() satisfies HistoryCache,
+      pages: { pages: this.pages, version: codeVersion(projectRoot), stamps: new ValueFile(join(this.cacheDir, 'file-stamps.v8'), isFileStamps) },
+      history: new ValueFile(join(this.cacheDir, 'git-dates.v8'), isCommittedDates),
     };
   }
 
@@ -67,6 +61,7 @@ export class DevContent {
   load(): SiteData {
     clearSiteData();
     const data = getSiteData(this.caches);
+    this.pages.save();
     this.show(data, data.site.diagnostics);
     // The search check reads every entry's signatures: the page is shown before it ends.
     this.checkSearch(data).catch((error: unknown) => this.logger.error(`The search check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
@@ -80,7 +75,7 @@ export class DevContent {
   attach(server: ViteDevServer): void {
     this.server = server;
     const tree = contentDir();
-    const search = new DevSearch(join(claimCacheFolder(process.cwd(), 'dev-server', tree), 'search'));
+    const search = new DevSearch(join(this.cacheDir, 'search'));
     server.middlewares.use(search.middleware(() => getSiteData(this.caches)));
     const config = configFile();
     server.watcher.add(config ? [tree, config] : [tree]);

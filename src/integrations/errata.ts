@@ -25,7 +25,7 @@ export default function errata(): AstroIntegration {
       'astro:config:setup': async ({ logger, command }) => {
         if (command === 'dev') {
           // The dev server keeps running whatever the content holds (see dev-content.ts).
-          dev = new DevContent(logger);
+          dev = new DevContent(logger, process.cwd());
           dev.load();
           return;
         }
