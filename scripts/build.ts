@@ -13,20 +13,14 @@
  * when it is not content/_config.yml (as ERRATA_CONFIG does; see content-dir.ts).
  */
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { discardManifest, saveManifest } from '../src/lib/build/build-manifest.ts';
 import { abandonedCacheFolders } from '../src/lib/build/cache-folder.ts';
 import { takeBuildPlan } from '../src/lib/build/build-plan.ts';
 import { consoleLogger, rebuildWithoutAstro } from '../src/integrations/rebuild-without-astro.ts';
+import { takeConfigFlag } from './config-flag.ts';
 import { commitChanges, lockOutput, removeInBackground, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
 
-try {
-  const { values } = parseArgs({ options: { config: { type: 'string' } } });
-  if (values.config) process.env['ERRATA_CONFIG'] = resolve(values.config);
-} catch (error) {
-  console.error(`${(error as Error).message}\nUsage: npm run build -- [--config file]`);
-  process.exit(2);
-}
+takeConfigFlag('build');
 const target = resolve(process.env['ERRATA_OUT_DIR'] ?? 'dist');
 try {
   lockOutput(target);

@@ -3,16 +3,9 @@
  * (PORT and HOST override). Saving a file of the tree or its config updates the open pages;
  * problems are printed here and shown on every page (see src/integrations/dev-content.ts).
  */
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { takeConfigFlag } from './config-flag.ts';
 
-try {
-  const { values } = parseArgs({ options: { config: { type: 'string' } } });
-  if (values.config) process.env['ERRATA_CONFIG'] = resolve(values.config);
-} catch (error) {
-  console.error(`${(error as Error).message}\nUsage: npm run dev -- [--config file]`);
-  process.exit(2);
-}
+takeConfigFlag('dev');
 process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';
 
 const { dev } = await import('astro');

@@ -61,6 +61,21 @@ async function withOwnBrowser<T>(options: BrowserContextOptions, use: (page: Pag
   }
 }
 
+
+/**
+ * axe's violations on the loaded page in the light and the dark theme, each named with `path`.
+ * The theme follows the system setting: switching it restyles the loaded page.
+ */
+async function axeInBothThemes(page: Page, path: string): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    found.push(...(await page.evaluate(runAxe)).map((violation) => `${path} (${colorScheme}): ${violation}`));
+  }
+  return found;
+}
+
 describe('the built site, file by file', () => {
   it('passes html-validate on every page with the documented rule set', async () => {
     const { pages, problems } = await validateHtml(served.outDir);
@@ -113,12 +128,7 @@ describe('accessibility: axe-core finds no WCAG 2.2 A or AA violation', () => {
           await page.locator('[data-search-page][data-state="done"]').waitFor();
           expect(await page.locator('[data-testid="search-results"] a').count(), path).toBeGreaterThan(0);
         }
-        await page.evaluate(AXE_SOURCE);
-        // The theme follows the system setting: switching it restyles the loaded page.
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          found.push(...(await page.evaluate(runAxe)).map((violation) => `${path} (${colorScheme}): ${violation}`));
-        }
+        found.push(...(await axeInBothThemes(page, path)));
       }
       return found;
     });
@@ -155,11 +165,7 @@ describe('the documentation sidebar passes the same gates', () => {
         // Every section open, so that axe sees every link of the sidebar.
         await page.locator('[data-sidebar] details').evaluateAll((all) => all.forEach((details) => details.setAttribute('open', '')));
         expect(await page.getByTestId('doc-nav').isVisible(), path).toBe(true);
-        await page.evaluate(AXE_SOURCE);
-        for (const colorScheme of ['light', 'dark'] as const) {
-          await page.emulateMedia({ colorScheme });
-          found.push(...(await page.evaluate(runAxe)).map((violation) => `${path} (${colorScheme}): ${violation}`));
-        }
+        found.push(...(await axeInBothThemes(page, path)));
       }
       return found;
     });

@@ -2,10 +2,8 @@
  * The documentation navigation: the tree (toc or folders), where a page sits in it (breadcrumbs,
  * reading order), and the bounded sidebar each page shows, with its fragments.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/lib/content/load-site.ts';
 import { Catalog } from '../../src/lib/site/catalog.ts';
 import { captionLabel, docNavigation, type NavItem } from '../../src/lib/site/doc-nav.ts';
@@ -20,22 +18,11 @@ import {
   type SidebarGroup,
   type SidebarOptions,
 } from '../../src/lib/site/sidebar.ts';
+import { inContent, tempFolders } from '../helpers/temp-folders.ts';
 
-const trees: string[] = [];
-afterAll(() => {
-  for (const root of trees) rmSync(root, { recursive: true, force: true });
-});
-
-/** A content tree in a temporary folder: path → text. */
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'errata-docnav-'));
-  trees.push(root);
-  for (const [path, text] of Object.entries({ '_config.yml': 'languages: [en, ja]\ndefault_lang: en\n', ...files })) {
-    mkdirSync(dirname(join(root, 'content', path)), { recursive: true });
-    writeFileSync(join(root, 'content', path), text);
-  }
-  return root;
-}
+const folder = tempFolders('errata-docnav-');
+/** A content tree in a temporary folder, two languages unless it has its own config: path → text. */
+const tree = (files: Record<string, string>) => folder(inContent({ '_config.yml': 'languages: [en, ja]\ndefault_lang: en\n', ...files }));
 const page = (front: string, body: string) => `---\n${front}\n---\n\n${body}\n`;
 
 /** The navigation of each language of a tree, with the site's own locale objects. */

@@ -3,30 +3,17 @@
  * theme HTML keys, `exclude:`, the edit-link path, duplicate `_data` keys, files without front
  * matter, `liquid: strict_variables`, and the levels `errata.levels` sets.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
 import { excludedBy } from '../../src/lib/content/exclude.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
 import { levelHint, levelRuleIds, RULES, ruleOf } from '../../src/lib/content/rules.ts';
-
-const trees: string[] = [];
-afterAll(() => {
-  for (const tree of trees) rmSync(tree, { recursive: true, force: true });
-});
+import { tempFolders } from '../helpers/temp-folders.ts';
 
 /** A project folder in a temporary place: path (relative to it) → text. */
-function project(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'errata-config-'));
-  trees.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const project = tempFolders('errata-config-');
 
 const page = (front: string, body: string) => `---\nlayout: default\n${front}\n---\n\n${body}\n`;
 const guide = (name: string, body = `# ${name}`) => page(`title: ${name}\npagename: ${name}\nlang: en`, body);

@@ -3,10 +3,8 @@
  * source map behind include positions, heading ids known before rendering, broken-link levels,
  * and what makes a page an entry. The documentation navigation: `doc-nav.test.ts`.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
 import { loadSite, pageKind } from '../../src/lib/content/load-site.ts';
 import { markdownCandidates } from '../../src/lib/content/resolve-links.ts';
@@ -19,26 +17,15 @@ import { redirectsFile } from '../../src/lib/routing/host-rules.ts';
 import { redirectPageFile, redirectPageHtml } from '../../src/lib/routing/redirect-page.ts';
 import { localeSpellings, normaliseOldPath, oldPathsFor, pageUid } from '../../src/lib/routing/redirects.ts';
 import { RESERVED_IDS } from '../../src/lib/site/page-ids.ts';
+import { inContent, tempFolders } from '../helpers/temp-folders.ts';
 
 const config = makeLocaleConfig(['en', 'ja', 'ko', 'zh_CN'], 'en');
 const [en, ja, , zh] = config.locales;
 if (!en || !ja || !zh) throw new Error('locales');
 
-const trees: string[] = [];
-afterAll(() => {
-  for (const tree of trees) rmSync(tree, { recursive: true, force: true });
-});
-
+const folder = tempFolders('errata-jekyll-');
 /** A content tree in a temporary folder: path → text. */
-function tree(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'errata-jekyll-'));
-  trees.push(root);
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, 'content', path)), { recursive: true });
-    writeFileSync(join(root, 'content', path), text);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>) => folder(inContent(files));
 
 const check = (root: string) => loadSite({ rootDir: root, contentDir: join(root, 'content') });
 const page = (front: string, body: string) => `---\n${front}\n---\n\n${body}\n`;
