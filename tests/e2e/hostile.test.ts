@@ -5,13 +5,13 @@
  * dialog, any error thrown by page code, any Content-Security-Policy violation, or any element
  * or attribute that can run script fails the test.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_QUERIES, writeHostileTree } from '../fixtures/hostile/corpus.ts';
+import { HOSTILE_QUERIES, writeHostileTree, writeTooDeepTree } from '../fixtures/hostile/corpus.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
-import { makeWorkDir } from '../helpers/build-site.ts';
+import { buildSite, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { buildAndServe, type ServedSite } from '../helpers/served-site.ts';
 
 let served: ServedSite;
@@ -124,5 +124,23 @@ describe('a site built from hostile content', () => {
     await page.goto(`${served.url}/en/search/?q=x#<img src=x onerror=alert(70)>`);
     await page.locator('[data-search-page][data-state="done"]').waitFor();
     expect(incidents).toEqual([]);
+  });
+});
+
+describe('a site whose pages nest 2,000 and 20,000 levels deep', () => {
+  it('is refused with a problem at each place the nesting goes too deep, not a crash', { timeout: 300_000 }, () => {
+    const work = makeWorkDir('too-deep-');
+    try {
+      const expected = writeTooDeepTree(work);
+      const build = buildSite(join(work, 'content'), join(work, 'dist'));
+      expect(build.status).toBe(1);
+      expect(build.output).not.toMatch(/RangeError|Maximum call stack/);
+      // Messages name files from the project root, where the test's work folder is.
+      const folder = `${relative(PROJECT_ROOT, work).split('\\').join('/')}/`;
+      const problems = build.output.split('\n').filter((line) => line.startsWith(folder));
+      expect(problems).toEqual(expected.map((problem) => folder + problem));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });
