@@ -17,6 +17,7 @@ import { parseMarkdown } from '../../src/lib/markdown/parse-markdown.ts';
 import { renderBody } from '../../src/lib/markdown/render-html.ts';
 import { redirectsFile } from '../../src/lib/routing/host-rules.ts';
 import { redirectPageFile, redirectPageHtml } from '../../src/lib/routing/redirect-page.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/security.ts';
 import { localeSpellings, normaliseOldPath, oldPathsFor, pageUid } from '../../src/lib/routing/redirects.ts';
 import { Catalog } from '../../src/lib/site/catalog.ts';
 import { docNavigation, FOLDER_LIMIT, markCurrent } from '../../src/lib/site/doc-nav.ts';
@@ -76,8 +77,11 @@ describe('old URLs', () => {
     ]);
   });
 
-  it('get a static page with a canonical link, noindex and an external script, titles escaped', () => {
+  it('get a static page with the site\'s Content-Security-Policy, a canonical link, noindex and an external script, titles escaped', () => {
     const html = redirectPageHtml({ from: '/x/', to: '/en/foo/', locale: en, title: '</title><script>x</script>', origin: 'uid' }, 'https://d.example/en/foo/', { moved: 'Moved to' });
+    const policy = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`;
+    expect(html.indexOf(policy)).toBeGreaterThan(0);
+    expect(html.indexOf(policy)).toBeLessThan(html.indexOf('<script'));
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/en/foo/">');
     expect(html).toContain('<link rel="canonical" href="https://d.example/en/foo/">');
     expect(html).toContain('<meta name="robots" content="noindex">');
