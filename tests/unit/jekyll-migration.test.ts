@@ -117,7 +117,7 @@ describe('heading ids known before rendering', () => {
   it('are the ids the renderer gives', () => {
     const markdown = '## Fix it\n\n## Fix it\n\n## 修正方法\n\n### `E0277` in *Rust*\n\n## Main\n\n## ![icon](x.png) With image\n\n## <span>Raw</span> HTML';
     const tree = parseMarkdown(markdown);
-    const html = renderBody(tree, { reservedIds: RESERVED_IDS, copyText: 'Copy', copyLabel: 'Copy code', headingAnchor: (text) => text }).html;
+    const html = renderBody(tree, { reservedIds: RESERVED_IDS, copyText: 'Copy', copyLabel: 'Copy code', codeLabel: (number) => `Code block ${number}`, headingAnchor: (text) => text }).html;
     const rendered = [...html.matchAll(/<h[2-6] id="([^"]+)"/g)].map((match) => match[1]);
     expect(headingIds(tree, RESERVED_IDS)).toEqual(rendered);
     expect(rendered).toContain('main-1');
@@ -198,7 +198,7 @@ describe('broken links', () => {
     });
     const site = check(root);
     expect(site.diagnostics).toEqual([]);
-    const html = renderBody(site.pages.find((p) => p.pagename === 'start')?.tree ?? parseMarkdown(''), { reservedIds: [], copyText: 'c', copyLabel: 'c', headingAnchor: (t) => t }).html;
+    const html = renderBody(site.pages.find((p) => p.pagename === 'start')?.tree ?? parseMarkdown(''), { reservedIds: [], copyText: 'c', copyLabel: 'c', codeLabel: (n) => `c${n}`, headingAnchor: (t) => t }).html;
     expect(html).toContain('<a href="/ja/guides/">a</a> <a href="/ja/guides/">b</a> <a href="/ja/only-en/#part">c</a>');
   });
 });

@@ -6,6 +6,7 @@ const labels: BodyLabels = {
   reservedIds: ['main', 'also-covers'],
   copyText: 'Copy',
   copyLabel: 'Copy code',
+  codeLabel: (number) => `Code block ${number}`,
   headingAnchor: (heading) => `Link to “${heading}”`,
 };
 const render = (markdown: string) => renderBody(parseMarkdown(markdown), labels);
@@ -40,10 +41,18 @@ describe('renderBody', () => {
     );
   });
 
-  it('adds a hidden copy button to every code block', () => {
-    const { html } = render('```\n$ pip install requests\n```\n');
+  it('adds a hidden copy button to every code block, and makes each a named region whose text is in the Tab order', () => {
+    const { html } = render('```\n$ pip install requests\n```\n\n    indented code\n');
     expect(html).toBe(
-      '<div class="code-block"><pre><code>$ pip install requests\n</code></pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" data-pagefind-ignore="" hidden>Copy</button></div>',
+      '<section class="code-block" aria-label="Code block 1"><pre tabindex="0"><code>$ pip install requests\n</code></pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" data-pagefind-ignore="" hidden>Copy</button></section>\n' +
+        '<section class="code-block" aria-label="Code block 2"><pre tabindex="0"><code>indented code\n</code></pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" data-pagefind-ignore="" hidden>Copy</button></section>',
+    );
+  });
+
+  it('lets authors set neither the Tab order nor the name of a code block', () => {
+    const { html } = render('<pre tabindex="5" aria-label="Click me" role="button">raw</pre>\n');
+    expect(html).toBe(
+      '<section class="code-block" aria-label="Code block 1"><pre tabindex="0">raw</pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" data-pagefind-ignore="" hidden>Copy</button></section>',
     );
   });
 
