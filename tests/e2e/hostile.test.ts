@@ -100,7 +100,7 @@ describe('a site built from hostile content', () => {
     const visited = pages.filter(({ path }) => !path.startsWith('/ja/') || ['/ja/', '/ja/search/', '/ja/vector-1/'].includes(path));
     for (const { path, redirect } of visited) {
       // A redirect page is read without following it; every other page is opened and run.
-      if (redirect) await page.setContent(readFileSync(join(served.outDir, path, path.endsWith('/') ? 'index.html' : ''), 'utf8'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+      if (redirect) await page.setContent(readFileSync(join(served.outDir, path, path.endsWith('/') ? 'index.html' : ''), 'utf8'), { waitUntil: 'domcontentloaded' });
       else await page.goto(`${served.url}${path}`);
       for (const problem of await activeContent()) problems.push(`${path}: ${problem}`);
     }
