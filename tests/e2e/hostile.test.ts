@@ -19,9 +19,9 @@ let browser: Browser;
 let page: Page;
 let inputs = 0;
 const incidents: string[] = [];
+const work = makeWorkDir('hostile-');
 
 beforeAll(async () => {
-  const work = makeWorkDir('hostile-');
   inputs = writeHostileTree(work);
   served = await buildAndServe(join(work, 'content'));
   browser = await launchBrowser();
@@ -40,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await served?.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 /** Elements and attributes that could run script or load active content. */
