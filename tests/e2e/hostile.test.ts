@@ -5,13 +5,13 @@
  * dialog, any error thrown by page code, any Content-Security-Policy violation, or any element
  * or attribute that can run script fails the test.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_QUERIES, writeHostileTree } from '../fixtures/hostile/corpus.ts';
+import { HOSTILE_QUERIES, writeHostileTree, writeTooDeepTree } from '../fixtures/hostile/corpus.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
-import { makeWorkDir } from '../helpers/build-site.ts';
+import { buildSite, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { buildAndServe, type ServedSite } from '../helpers/served-site.ts';
 
 let served: ServedSite;
@@ -19,9 +19,9 @@ let browser: Browser;
 let page: Page;
 let inputs = 0;
 const incidents: string[] = [];
+const work = makeWorkDir('hostile-');
 
 beforeAll(async () => {
-  const work = makeWorkDir('hostile-');
   inputs = writeHostileTree(work);
   served = await buildAndServe(join(work, 'content'));
   browser = await launchBrowser();
@@ -40,6 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await served?.close();
+  rmSync(work, { recursive: true, force: true });
 });
 
 /** Elements and attributes that could run script or load active content. */
@@ -100,7 +101,7 @@ describe('a site built from hostile content', () => {
     const visited = pages.filter(({ path }) => !path.startsWith('/ja/') || ['/ja/', '/ja/search/', '/ja/vector-1/'].includes(path));
     for (const { path, redirect } of visited) {
       // A redirect page is read without following it; every other page is opened and run.
-      if (redirect) await page.setContent(readFileSync(join(served.outDir, path, path.endsWith('/') ? 'index.html' : ''), 'utf8'), { waitUntil: 'domcontentloaded' }).catch(() => undefined);
+      if (redirect) await page.setContent(readFileSync(join(served.outDir, path, path.endsWith('/') ? 'index.html' : ''), 'utf8'), { waitUntil: 'domcontentloaded' });
       else await page.goto(`${served.url}${path}`);
       for (const problem of await activeContent()) problems.push(`${path}: ${problem}`);
     }
@@ -124,5 +125,23 @@ describe('a site built from hostile content', () => {
     await page.goto(`${served.url}/en/search/?q=x#<img src=x onerror=alert(70)>`);
     await page.locator('[data-search-page][data-state="done"]').waitFor();
     expect(incidents).toEqual([]);
+  });
+});
+
+describe('a site whose pages nest 2,000 and 20,000 levels deep', () => {
+  it('is refused with a problem at each place the nesting goes too deep, not a crash', { timeout: 300_000 }, () => {
+    const work = makeWorkDir('too-deep-');
+    try {
+      const expected = writeTooDeepTree(work);
+      const build = buildSite(join(work, 'content'), join(work, 'dist'));
+      expect(build.status).toBe(1);
+      expect(build.output).not.toMatch(/RangeError|Maximum call stack/);
+      // Messages name files from the project root, where the test's work folder is.
+      const folder = `${relative(PROJECT_ROOT, work).split('\\').join('/')}/`;
+      const problems = build.output.split('\n').filter((line) => line.startsWith(folder));
+      expect(problems).toEqual(expected.map((problem) => folder + problem));
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 });

@@ -10,11 +10,12 @@ import { join } from 'node:path';
 import type { BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/lib/content/load-site.ts';
-import { AXE_SOURCE, runAxe } from '../helpers/axe.ts';
+import { AXE_SOURCE, axeRuleRun, runAxe, WCAG_TAGS } from '../helpers/axe.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { JEKYLL_TREE, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { buildAndServe, type ServedSite } from '../helpers/served-site.ts';
-import { checkInternalLinks, htmlFiles, sitemapLocations, validateHtml } from '../helpers/site-checks.ts';
+import { checkInternalLinks, htmlFiles, pagesWithoutPolicy, sitemapLocations, validateHtml } from '../helpers/site-checks.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/security.ts';
 
 const contentDir = join(PROJECT_ROOT, 'content');
 const { sources } = loadSite({ contentDir, rootDir: PROJECT_ROOT });
@@ -25,6 +26,9 @@ const segments = sources.localeConfig.locales.map((locale) => locale.segment);
  * as served). The README states the same figure.
  */
 const ENTRY_JS_BUDGET_BYTES = 8 * 1024;
+
+/** An entry of the sample catalog, in every language, whose log lines are wider than the page. */
+const LONG_LOG_ENTRY = 'python-ssl-certificate-verify-failed';
 
 let served: ServedSite;
 /** A documentation site: pages with the sidebar. */
@@ -71,7 +75,7 @@ async function axeInBothThemes(page: Page, path: string): Promise<string[]> {
   const found: string[] = [];
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
-    found.push(...(await page.evaluate(runAxe)).map((violation) => `${path} (${colorScheme}): ${violation}`));
+    found.push(...(await page.evaluate(runAxe, WCAG_TAGS)).map((violation) => `${path} (${colorScheme}): ${violation}`));
   }
   return found;
 }
@@ -82,6 +86,13 @@ describe('the built site, file by file', () => {
     console.info(`html-validate: ${pages} pages, ${problems.length} problems`);
     expect(pages).toBeGreaterThan(100);
     expect(problems).toEqual([]);
+  });
+
+  it('gives every HTML file, redirect pages included, the site\'s Content-Security-Policy before any script', () => {
+    const { pages, redirects, missing } = pagesWithoutPolicy(served.outDir, CONTENT_SECURITY_POLICY);
+    expect(pages).toBeGreaterThan(300);
+    expect(redirects).toBeGreaterThan(150);
+    expect(missing).toEqual([]);
   });
 
   it('resolves every internal href and src, anchors included, to a file of the build', () => {
@@ -113,10 +124,32 @@ describe('accessibility: axe-core finds no WCAG 2.2 A or AA violation', () => {
     `/${segment}/`,
     `/${segment}/category/python/`,
     `/${segment}/python-module-not-found/`,
+    // Log lines wider than the page: its code blocks scroll sideways.
+    `/${segment}/${LONG_LOG_ENTRY}/`,
     `/${segment}/search/?q=${encodeURIComponent('database is locked')}`,
     `/${segment}/404/`,
     ...(segment === 'en' ? ['/en/a-z/', '/en/translations/', '/'] : []),
   ];
+
+  it('checks that code blocks which scroll sideways can be reached and scrolled from the keyboard', async () => {
+    const { scrolling, coverage, focused } = await withPage(async (page) => {
+      await page.goto(`${served.url}/en/${LONG_LOG_ENTRY}/`);
+      await page.evaluate(AXE_SOURCE);
+      const scrolling = await page.locator('pre').evaluateAll((blocks) => blocks.filter((block) => block.scrollWidth > block.clientWidth).length);
+      const coverage = await page.evaluate(axeRuleRun, ['scrollable-region-focusable', WCAG_TAGS] as [string, string[]]);
+      const block = page.getByRole('region', { name: 'Code block 1', exact: true }).locator('pre');
+      await block.focus();
+      await page.keyboard.press('ArrowRight');
+      const focused = await block.evaluate((element) => ({ active: document.activeElement === element, scrolled: element.scrollLeft > 0 }));
+      return { scrolling, coverage, focused };
+    });
+    expect(scrolling).toBeGreaterThan(0);
+    // The gate runs the rule, it checks every block that scrolls, and each passes.
+    expect(coverage.inGate).toBe(true);
+    expect(coverage.failed).toEqual([]);
+    expect(coverage.passed.length).toBeGreaterThanOrEqual(scrolling);
+    expect(focused).toEqual({ active: true, scrolled: true });
+  });
 
   it.each(segments)('on home, a category, an entry, search results and 404 in /%s/, in the light and dark themes', async (segment) => {
     const violations = await withPage(async (page) => {
@@ -283,29 +316,37 @@ describe('reading and sharing an entry', () => {
     });
   });
 
-  it('shows a visible focus indicator on everything reachable with Tab, starting with the skip link', async () => {
+  it.each(['light', 'dark'] as const)('shows a visible focus indicator on everything reachable with Tab, starting with the skip link, code blocks included (%s)', async (colorScheme) => {
     await withPage(async (page) => {
-      await page.goto(`${served.url}/ko/python-module-not-found/`);
+      await page.emulateMedia({ colorScheme });
       const invisible: string[] = [];
-      for (let step = 0; step < 60; step += 1) {
-        await page.keyboard.press('Tab');
-        const focus = await page.evaluate(() => {
-          const element = document.activeElement as HTMLElement | null;
-          if (!element || element === document.body) return undefined;
-          const style = getComputedStyle(element);
-          const box = element.getBoundingClientRect();
-          return {
-            name: `${element.tagName.toLowerCase()} ${element.textContent?.trim().slice(0, 30) ?? ''}`,
-            outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
-            onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight,
-            skipLink: element.classList.contains('skip-link'),
-          };
-        });
-        if (!focus) break;
-        if (step === 0) expect(focus.skipLink).toBe(true);
-        if (!focus.outlined || !focus.onScreen) invisible.push(focus.name);
+      let codeBlocks = 0;
+      for (const path of ['/ko/python-module-not-found/', `/en/${LONG_LOG_ENTRY}/`]) {
+        await page.goto(served.url + path);
+        for (let step = 0; step < 80; step += 1) {
+          await page.keyboard.press('Tab');
+          const focus = await page.evaluate(() => {
+            const element = document.activeElement as HTMLElement | null;
+            if (!element || element === document.body) return undefined;
+            const style = getComputedStyle(element);
+            const box = element.getBoundingClientRect();
+            return {
+              name: `${element.tagName.toLowerCase()} ${element.textContent?.trim().slice(0, 30) ?? ''}`,
+              outlined: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 && style.outlineColor !== getComputedStyle(document.body).backgroundColor,
+              onScreen: box.width > 0 && box.height > 0 && box.bottom > 0 && box.top < window.innerHeight,
+              skipLink: element.classList.contains('skip-link'),
+              codeBlock: element.tagName === 'PRE' && Boolean(element.closest('section.code-block')?.getAttribute('aria-label')),
+            };
+          });
+          // The first Tab must reach the skip link: landing nowhere fails.
+          if (step === 0) expect(focus?.skipLink, `${path}: first Tab stop`).toBe(true);
+          if (!focus) break;
+          if (focus.codeBlock) codeBlocks += 1;
+          if (!focus.outlined || !focus.onScreen) invisible.push(`${path}: ${focus.name}`);
+        }
       }
       expect(invisible).toEqual([]);
+      expect(codeBlocks).toBeGreaterThan(2);
     });
   });
 

@@ -121,6 +121,34 @@ export function checkInternalLinks(outDir: string, siteUrl: string): LinkReport 
   return { checked, broken };
 }
 
+/**
+ * Every HTML file of `outDir` that does not carry exactly one `<meta http-equiv=
+ * "Content-Security-Policy">` in its head, with `policy`, before any script: `path (what is wrong)`.
+ * Returns them with the number of files read, and how many of those were redirect pages.
+ */
+export function pagesWithoutPolicy(outDir: string, policy: string): { pages: number; redirects: number; missing: string[] } {
+  const missing: string[] = [];
+  const files = htmlFiles(outDir);
+  let redirects = 0;
+  for (const file of files) {
+    const policies: string[] = [];
+    let scriptsBefore = 0;
+    let refresh = false;
+    walk(parse(readFileSync(join(outDir, file), 'utf8')) as unknown as Node, (node) => {
+      const attrs = new Map((node.attrs ?? []).map((attr) => [attr.name, attr.value]));
+      const equiv = attrs.get('http-equiv')?.toLowerCase();
+      if (node.tagName === 'meta' && equiv === 'content-security-policy') policies.push(attrs.get('content') ?? '');
+      if (node.tagName === 'meta' && equiv === 'refresh') refresh = true;
+      if (node.tagName === 'script' && policies.length === 0) scriptsBefore += 1;
+    });
+    if (refresh) redirects += 1;
+    if (policies.length !== 1) missing.push(`${file} (${policies.length} policies)`);
+    else if (policies[0] !== policy) missing.push(`${file} (another policy: ${policies[0]})`);
+    else if (scriptsBefore > 0) missing.push(`${file} (${scriptsBefore} scripts before the policy)`);
+  }
+  return { pages: files.length, redirects, missing };
+}
+
 /** The `<loc>` URLs of a sitemap file. */
 export function sitemapLocations(xml: string): string[] {
   return [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => (match[1] ?? '').replaceAll('&amp;', '&'));

@@ -2,6 +2,7 @@
  * Builds a small fixture tree with the real build and checks what lands in the output:
  * pages per locale, fallbacks, hreflang, includes, links, escaping and the search index.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
@@ -158,7 +159,13 @@ describe('reading, browsing and sharing', () => {
 
   it('dates each entry from git history and links to its source in the editor', () => {
     const html = page('ja/ssl-verify/index.html');
-    expect(html).toMatch(/<p data-testid="last-updated">最終更新: <time datetime="\d{4}-\d\d-\d\dT[\d:.]+Z">\d{4}年\d{1,2}月\d{1,2}日<\/time><\/p>/);
+    // The date of the last commit that changed the file, as git itself reports it.
+    const source = join(fixture, 'ja/net/ssl-verify.md');
+    const committed = execFileSync('git', ['log', '-1', '--format=%cI', '--', source], { cwd: PROJECT_ROOT, encoding: 'utf8' }).trim();
+    expect(execFileSync('git', ['status', '--porcelain', '--', source], { cwd: PROJECT_ROOT, encoding: 'utf8' })).toBe('');
+    const date = new Date(committed);
+    const shown = `${date.getUTCFullYear()}年${date.getUTCMonth() + 1}月${date.getUTCDate()}日`;
+    expect(html).toContain(`<p data-testid="last-updated">最終更新: <time datetime="${date.toISOString()}">${shown}</time></p>`);
     expect(html).toContain('<a href="https://git.example.test/fixture/edit/main/content/ja/net/ssl-verify.md" data-testid="edit-link">このページを編集</a>');
   });
 

@@ -15,6 +15,7 @@ import { parseMarkdown } from '../../src/lib/markdown/parse-markdown.ts';
 import { renderBody } from '../../src/lib/markdown/render-html.ts';
 import { redirectsFile } from '../../src/lib/routing/host-rules.ts';
 import { redirectPageFile, redirectPageHtml } from '../../src/lib/routing/redirect-page.ts';
+import { CONTENT_SECURITY_POLICY } from '../../src/lib/site/security.ts';
 import { localeSpellings, normaliseOldPath, oldPathsFor, pageUid } from '../../src/lib/routing/redirects.ts';
 import { RESERVED_IDS } from '../../src/lib/site/page-ids.ts';
 import { inContent, tempFolders } from '../helpers/temp-folders.ts';
@@ -61,8 +62,11 @@ describe('old URLs', () => {
     ]);
   });
 
-  it('get a static page with a canonical link, noindex and an external script, titles escaped', () => {
+  it('get a static page with the site\'s Content-Security-Policy, a canonical link, noindex and an external script, titles escaped', () => {
     const html = redirectPageHtml({ from: '/x/', to: '/en/foo/', locale: en, title: '</title><script>x</script>', origin: 'uid' }, 'https://d.example/en/foo/', { moved: 'Moved to' });
+    const policy = `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY.replaceAll("'", '&#39;')}">`;
+    expect(html.indexOf(policy)).toBeGreaterThan(0);
+    expect(html.indexOf(policy)).toBeLessThan(html.indexOf('<script'));
     expect(html).toContain('<meta http-equiv="refresh" content="0; url=/en/foo/">');
     expect(html).toContain('<link rel="canonical" href="https://d.example/en/foo/">');
     expect(html).toContain('<meta name="robots" content="noindex">');
@@ -98,7 +102,7 @@ describe('heading ids known before rendering', () => {
   it('are the ids the renderer gives', () => {
     const markdown = '## Fix it\n\n## Fix it\n\n## 修正方法\n\n### `E0277` in *Rust*\n\n## Main\n\n## ![icon](x.png) With image\n\n## <span>Raw</span> HTML';
     const tree = parseMarkdown(markdown);
-    const html = renderBody(tree, { reservedIds: RESERVED_IDS, copyText: 'Copy', copyLabel: 'Copy code', headingAnchor: (text) => text }).html;
+    const html = renderBody(tree, { reservedIds: RESERVED_IDS, copyText: 'Copy', copyLabel: 'Copy code', codeLabel: (number) => `Code block ${number}`, headingAnchor: (text) => text }).html;
     const rendered = [...html.matchAll(/<h[2-6] id="([^"]+)"/g)].map((match) => match[1]);
     expect(headingIds(tree, RESERVED_IDS)).toEqual(rendered);
     expect(rendered).toContain('main-1');
@@ -179,7 +183,7 @@ describe('broken links', () => {
     });
     const site = check(root);
     expect(site.diagnostics).toEqual([]);
-    const html = renderBody(site.pages.find((p) => p.pagename === 'start')?.tree ?? parseMarkdown(''), { reservedIds: [], copyText: 'c', copyLabel: 'c', headingAnchor: (t) => t }).html;
+    const html = renderBody(site.pages.find((p) => p.pagename === 'start')?.tree ?? parseMarkdown(''), { reservedIds: [], copyText: 'c', copyLabel: 'c', codeLabel: (n) => `c${n}`, headingAnchor: (t) => t }).html;
     expect(html).toContain('<a href="/ja/guides/">a</a> <a href="/ja/guides/">b</a> <a href="/ja/only-en/#part">c</a>');
   });
 });

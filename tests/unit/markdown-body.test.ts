@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseMarkdown } from '../../src/lib/markdown/parse-markdown.ts';
 import { renderAnchoredHeading, renderBody, type BodyLabels } from '../../src/lib/markdown/render-html.ts';
@@ -6,9 +9,23 @@ const labels: BodyLabels = {
   reservedIds: ['main', 'also-covers'],
   copyText: 'Copy',
   copyLabel: 'Copy code',
+  codeLabel: (number) => `Code block ${number}`,
   headingAnchor: (heading) => `Link to “${heading}”`,
 };
 const render = (markdown: string) => renderBody(parseMarkdown(markdown), labels);
+
+/** What `render` gives in a fresh Node process, as a build renders it. */
+function renderInOwnProcess(markdown: string): unknown {
+  const module = (path: string) => JSON.stringify(pathToFileURL(join(import.meta.dirname, path)).href);
+  const script = `
+    const { parseMarkdown } = await import(${module('../../src/lib/markdown/parse-markdown.ts')});
+    const { renderBody } = await import(${module('../../src/lib/markdown/render-html.ts')});
+    const labels = { reservedIds: ['main', 'also-covers'], copyText: 'Copy', copyLabel: 'Copy code', codeLabel: (n) => 'Code block ' + n, headingAnchor: (h) => 'Link to “' + h + '”' };
+    process.stdout.write(JSON.stringify(renderBody(parseMarkdown(${JSON.stringify(markdown)}), labels)));`;
+  const result = spawnSync(process.execPath, ['--input-type=module', '--eval', script], { encoding: 'utf8' });
+  expect(result.stderr).toBe('');
+  return JSON.parse(result.stdout) as unknown;
+}
 
 describe('renderBody', () => {
   it('outlines h2 and h3, h3s under their h2, deeper headings left out', () => {
@@ -28,9 +45,13 @@ describe('renderBody', () => {
   });
 
   it('gives CJK headings the same ids in every build, and never an id the page uses itself', () => {
-    const first = render('## 解決方法\n\n## Main\n\n## Also covers\n\n## 解決方法\n');
+    const markdown = '## 解決方法\n\n## Main\n\n## Also covers\n\n## 解決方法\n';
+    const first = render(markdown);
     expect(first.toc.map((item) => item.id)).toEqual(['解決方法', 'main-1', 'also-covers-1', '解決方法-1']);
-    expect(render('## 解決方法\n\n## Main\n\n## Also covers\n\n## 解決方法\n')).toEqual(first);
+    // Each build is a process of its own: two fresh processes render the same HTML and outline.
+    const builds = [renderInOwnProcess(markdown), renderInOwnProcess(markdown)];
+    expect(builds[0]).toEqual(builds[1]);
+    expect(builds[0]).toEqual(JSON.parse(JSON.stringify(first)));
   });
 
   it('puts a link to each section beside its heading, outside the heading text', () => {
@@ -40,10 +61,18 @@ describe('renderBody', () => {
     );
   });
 
-  it('adds a hidden copy button to every code block', () => {
-    const { html } = render('```\n$ pip install requests\n```\n');
+  it('adds a hidden copy button to every code block, and makes each a named region whose text is in the Tab order', () => {
+    const { html } = render('```\n$ pip install requests\n```\n\n    indented code\n');
     expect(html).toBe(
-      '<div class="code-block"><pre><code>$ pip install requests\n</code></pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" data-pagefind-ignore="" hidden>Copy</button></div>',
+      '<section class="code-block" aria-label="Code block 1"><pre tabindex="0"><code>$ pip install requests\n</code></pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" data-pagefind-ignore="" hidden>Copy</button></section>\n' +
+        '<section class="code-block" aria-label="Code block 2"><pre tabindex="0"><code>indented code\n</code></pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" data-pagefind-ignore="" hidden>Copy</button></section>',
+    );
+  });
+
+  it('lets authors set neither the Tab order nor the name of a code block', () => {
+    const { html } = render('<pre tabindex="5" aria-label="Click me" role="button">raw</pre>\n');
+    expect(html).toBe(
+      '<section class="code-block" aria-label="Code block 1"><pre tabindex="0">raw</pre><button type="button" class="copy-button" aria-label="Copy code" data-copy="code" data-pagefind-ignore="" hidden>Copy</button></section>',
     );
   });
 

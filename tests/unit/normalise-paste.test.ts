@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { maskVariableParts } from '../../src/lib/search/mask.ts';
 import { extractErrorLines, isPaste, LIMITS, normalisedSummary } from '../../src/lib/search/normalise-paste.ts';
 import { errorTokens } from '../../src/lib/search/tokens.ts';
+import { megabytePaste, PATHOLOGICAL_PASTES, randomPastes } from '../fixtures/pastes/hostile-pastes.ts';
 
 const paste = (name: string) => readFileSync(join(import.meta.dirname, '../fixtures/pastes', name), 'utf8');
 const primaryLines = (text: string) => extractErrorLines(text).filter((line) => line.primary).map((line) => line.masked);
@@ -101,33 +102,43 @@ describe('isPaste', () => {
 });
 
 describe('robustness', () => {
-  /** A deterministic generator, so a failure can be replayed. */
-  function random(seed: number) {
-    let state = seed;
-    return () => {
-      state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-      return state / 2 ** 32;
-    };
-  }
+  /**
+   * Characters the normaliser may read per character it keeps of a paste (`LIMITS` keeps the
+   * head and tail): every line meets a fixed number of patterns — noise, log prefixes three
+   * times over, masking rules — so the work is linear in what is kept, and a megabyte costs no
+   * more than its head and tail (the inputs below read at most 90 per character). Real timings
+   * are in `bench/normalise-paste.ts`.
+   */
+  const PER_CHARACTER = 120;
+  const kept = (text: string) => Math.min(text.length, LIMITS.headChars + LIMITS.tailChars + 1) + 1;
+  const workFor = (text: string) => {
+    const work = { characters: 0 };
+    const lines = extractErrorLines(text, work);
+    return { lines, characters: work.characters };
+  };
 
-  it('never throws on random text, binary bytes, or pathological lines', () => {
-    const next = random(42);
-    const alphabet = 'aZ0_.:/\\\'"`()[]{}<>-=+ \t\n\r\u0000\ufffd漢字한글😀0x'.split('');
-    for (let round = 0; round < 300; round++) {
-      const length = Math.floor(next() * 3000);
-      const text = Array.from({ length }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-      expect(() => extractErrorLines(text)).not.toThrow();
-    }
-    for (const text of ['', '\n\n\n', "'".repeat(10_000), '/'.repeat(50_000), 'C:\\'.repeat(20_000), 'a:'.repeat(30_000), '0x'.repeat(30_000)]) {
-      expect(() => extractErrorLines(text)).not.toThrow();
+  it('counts the characters it reads', () => {
+    const traceback = paste('python3-chained.txt');
+    const { characters } = workFor(traceback);
+    expect(characters).toBeGreaterThan(traceback.length);
+    expect(characters).toBeLessThanOrEqual(PER_CHARACTER * kept(traceback));
+    // A paste twice as long is read twice over, no more.
+    expect(workFor(`${traceback}\n${traceback}`).characters).toBeLessThanOrEqual(2 * characters + PER_CHARACTER);
+  });
+
+  it('never throws on random text, binary bytes, or pathological lines, and reads each a bounded number of times', () => {
+    for (const text of [...randomPastes(), ...PATHOLOGICAL_PASTES]) {
+      let result: ReturnType<typeof workFor> | undefined;
+      expect(() => (result = workFor(text))).not.toThrow();
+      expect(result?.characters, JSON.stringify(text.slice(0, 40))).toBeLessThanOrEqual(PER_CHARACTER * kept(text));
     }
   });
 
-  it('bounds a megabyte of binary-looking text', () => {
-    const next = random(7);
-    const bytes = Array.from({ length: 1_000_000 }, () => String.fromCharCode(Math.floor(next() * 256))).join('');
-    const lines = extractErrorLines(bytes);
+  it('bounds a megabyte of binary-looking text: its lines, and its work, to those of its head and tail', () => {
+    const bytes = megabytePaste();
+    const { lines, characters } = workFor(bytes);
     expect(lines.length).toBeLessThanOrEqual(LIMITS.maxErrorLines);
     for (const line of lines) expect(line.text.length).toBeLessThanOrEqual(LIMITS.lineChars);
+    expect(characters).toBeLessThanOrEqual(PER_CHARACTER * (64_000 + 2));
   });
 });

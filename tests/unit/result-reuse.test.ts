@@ -114,9 +114,26 @@ describe('reusing entry fingerprints', () => {
     expect([...reused.listings].filter(([path, print]) => before.listings.get(path) === print)).toEqual([]);
   });
 
-  it('reuses nothing under another version of the code', () => {
+  it('reuses nothing under another version of the code, entries nor the retrieval check', async () => {
     const data = load(copySite('code-edit'));
-    expect(siteDigest(data.site, 'one')).not.toBe(siteDigest(data.site, 'two'));
+    const prints = new CountingMemo<string>();
+    const findings = new CountingMemo<Awaited<ReturnType<typeof checkSite>>['diagnostics']>();
+    const underOne = pageFingerprints(data, { codeVersion: 'one', digest: siteDigest(data.site, 'one'), prints });
+    await checkSite(data, { digest: siteDigest(data.site, 'one'), findings });
+    expect(prints.stored).toBe(underOne.entries.size);
+    expect(findings.stored).toBe(1);
+    prints.reset();
+    findings.reset();
+
+    const underTwo = pageFingerprints(data, { codeVersion: 'two', digest: siteDigest(data.site, 'two'), prints });
+    await checkSite(data, { digest: siteDigest(data.site, 'two'), findings });
+    expect(prints.hits).toBe(0);
+    expect(prints.stored).toBe(underTwo.entries.size);
+    expect(findings.hits).toBe(0);
+    expect(findings.stored).toBe(1);
+    expect(underTwo).toEqual(pageFingerprints(data, { codeVersion: 'two', digest: siteDigest(data.site, 'two') }));
+    // Every entry's fingerprint holds the code version.
+    expect([...underTwo.entries].filter(([path, print]) => underOne.entries.get(path) === print)).toEqual([]);
   });
 });
 

@@ -13,6 +13,7 @@ import { uiText } from '../i18n/ui-strings.ts';
 import { CALLOUT_KINDS } from '../liquid/builtin-includes.ts';
 import { createLiquidRenderer, type LiquidRenderer } from '../liquid/render-liquid.ts';
 import { collectLinks, findErrorHeading, parseMarkdown, removeNode } from '../markdown/parse-markdown.ts';
+import { MAX_NESTING } from '../markdown/nesting.ts';
 import { collectCodeText, openingCodeBlock, type CodeText } from '../markdown/code-text.ts';
 import { inEntryFolder, looksLikeErrorPage } from './error-page.ts';
 import { excludedBy } from './exclude.ts';
@@ -319,6 +320,14 @@ function loadPage(input: PageInput): LoadedPage | undefined {
 
   const tree = parseMarkdown(output);
   const toFile = (at: Position): Position => toSource(at.line, at.column);
+  if (tree.data?.tooDeep) {
+    sink.error(
+      file,
+      toFile(tree.data.tooDeep),
+      'markdown-too-deep',
+      `The text nests more than ${MAX_NESTING} levels deep here (lists, block quotes, emphasis, links or HTML elements inside one another); a page this deep cannot be built. Nest fewer levels: split the list or the quote, or put the text in a fenced code block to show it as written.`,
+    );
+  }
   const heading = findErrorHeading(tree);
   const parsedCode = collectCodeText(tree);
   const code = { ...parsedCode, at: parsedCode.at.map((at) => toSource(at.line, at.column)) };

@@ -38,6 +38,7 @@ export const RULES: readonly Rule[] = [
   rule('markdown-too-deep', 'error', CANNOT_BUILD),
   rule('liquid-syntax', 'error', CANNOT_BUILD),
   rule('liquid-include-unknown', 'error', CANNOT_BUILD),
+  rule('liquid-too-deep', 'error', CANNOT_BUILD),
   rule('liquid-variable-unknown', 'warning', { kind: 'strict-variables' }),
   rule('link-target-missing', 'error', { kind: 'broken', key: 'on_broken_links' }),
   rule('image-missing', 'error', { kind: 'broken', key: 'on_broken_images' }),

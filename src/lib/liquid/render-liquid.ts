@@ -10,7 +10,7 @@
  * The output comes with a map back to the page's text, so that a problem Markdown finds later
  * (a broken link inside an include's content) is reported where the include is written.
  */
-import { Context, Liquid, LiquidError, Tokenizer, TypeGuards, type Variable } from 'liquidjs';
+import { Context, Liquid, LiquidError, Tokenizer, type TopLevelToken, TypeGuards, type Variable } from 'liquidjs';
 import type { Position } from '../content/diagnostic.ts';
 import { BUILTIN_INCLUDES, UI_VARIABLE as UI_SCOPE_KEY } from './builtin-includes.ts';
 import { registerJekyllFilters } from './jekyll-filters.ts';
@@ -19,7 +19,7 @@ export interface LiquidProblem {
   readonly at: Position;
   /** A warning leaves the page built, as Jekyll renders it. */
   readonly severity: 'error' | 'warning';
-  readonly ruleId: 'liquid-syntax' | 'liquid-include-unknown' | 'liquid-variable-unknown';
+  readonly ruleId: 'liquid-syntax' | 'liquid-include-unknown' | 'liquid-variable-unknown' | 'liquid-too-deep';
   readonly message: string;
 }
 
@@ -110,14 +110,25 @@ export function createLiquidRenderer(includes: ReadonlyMap<string, string>, opti
       if (!text.includes('{%') && !text.includes('{{')) return unchanged();
 
       let parsed;
+      let tokens;
       try {
+        tokens = new Tokenizer(text, engine.options.operators).readTopLevelTokens(engine.options);
+        const deep = tooDeep(tokens);
+        if (deep) {
+          report(
+            deep.getPosition(),
+            'liquid-too-deep',
+            `Liquid nests more than ${MAX_LIQUID_NESTING} levels deep here (blocks such as {% if %} and {% for %}, or parentheses, inside one another), more than a page can be built with. Nest fewer levels. If this is literal text, wrap it in {% raw %}…{% endraw %}.`,
+          );
+          return unchanged();
+        }
         parsed = engine.parse(text);
       } catch (error) {
         reportLiquidError(error, report);
         return unchanged();
       }
 
-      checkIncludes(text, engine, includeNames, ownIncludeNames, report);
+      checkIncludes(tokens, includeNames, ownIncludeNames, report);
       checkVariables(engine.analyzeSync(parsed, { partials: false }).globals, scope, { strict: options.strictVariables ?? false, configFile: options.configFile ?? 'content/_config.yml', themeHtmlKeys: options.themeHtmlKeys ?? [] }, report);
       if (problems.some((problem) => problem.severity === 'error')) return unchanged();
 
@@ -183,6 +194,43 @@ class OutputMap {
   }
 }
 
+/**
+ * Liquid blocks or parentheses nested deeper than this are refused before liquidjs parses
+ * them: its parser recurses once per level, and overflows the stack at about 2,000 levels.
+ */
+const MAX_LIQUID_NESTING = 100;
+
+/**
+ * The first tag or output that nests deeper than `MAX_LIQUID_NESTING`: a block tag (Liquid's,
+ * or one whose `end` tag the page has) inside as many others, closed or not, or parentheses
+ * inside as many others.
+ */
+function tooDeep(tokens: readonly TopLevelToken[]): TopLevelToken | undefined {
+  const blocks = new Set(['if', 'unless', 'for', 'case', 'capture', 'tablerow', ...tokens.filter(TypeGuards.isTagToken).flatMap((token) => (token.name.startsWith('end') ? [token.name.slice(3)] : []))]);
+  let depth = 0;
+  let literalUntil: string | undefined;
+  for (const token of tokens) {
+    if (TypeGuards.isTagToken(token)) {
+      if (literalUntil) {
+        if (token.name === literalUntil) literalUntil = undefined;
+        continue;
+      }
+      literalUntil = LITERAL_BLOCKS[token.name];
+      if (token.name.startsWith('end')) depth = Math.max(0, depth - 1);
+      else if (blocks.has(token.name) && !literalUntil) depth += 1;
+      if (depth > MAX_LIQUID_NESTING) return token;
+    }
+    if (TypeGuards.isTagToken(token) || TypeGuards.isOutputToken(token)) {
+      let parentheses = 0;
+      for (const character of token.content) {
+        parentheses = Math.max(0, parentheses + (character === '(' ? 1 : character === ')' ? -1 : 0));
+        if (parentheses > MAX_LIQUID_NESTING) return token;
+      }
+    }
+  }
+  return undefined;
+}
+
 type Report = (position: number[], ruleId: LiquidProblem['ruleId'], message: string, severity?: LiquidProblem['severity']) => void;
 
 function reportLiquidError(error: unknown, report: Report): void {
@@ -195,8 +243,7 @@ function reportLiquidError(error: unknown, report: Report): void {
 }
 
 /** Every `{% include NAME %}` outside raw and comment blocks must name a file in `_includes/` or a built-in include. */
-function checkIncludes(text: string, engine: Liquid, includeNames: readonly string[], ownIncludeNames: readonly string[], report: Report): void {
-  const tokens = new Tokenizer(text, engine.options.operators).readTopLevelTokens(engine.options);
+function checkIncludes(tokens: readonly TopLevelToken[], includeNames: readonly string[], ownIncludeNames: readonly string[], report: Report): void {
   let closing: string | undefined;
   for (const token of tokens) {
     if (!TypeGuards.isTagToken(token)) continue;

@@ -6,13 +6,37 @@ import type { Definition, Heading, Html, Image, Link, Nodes, Root } from 'mdast'
 import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import { type Processor, unified } from 'unified';
 import type { Position } from '../content/diagnostic.ts';
+import { deepLine, limitDepth } from './nesting.ts';
 
-const parser = unified().use(remarkParse).use(remarkGfm);
+/**
+ * Cuts the tree where it nests too deep before any other transform walks it (GFM's walk
+ * recursively), noting the place in `tree.data.tooDeep`.
+ */
+function remarkNestingLimit(this: Processor): void {
+  const extensions = (this.data().fromMarkdownExtensions ??= []);
+  extensions.push({
+    transforms: [
+      (tree) => {
+        const tooDeep = limitDepth(tree);
+        if (tooDeep) tree.data = { ...tree.data, tooDeep };
+      },
+    ],
+  });
+}
 
+const parser = unified().use(remarkParse).use(remarkNestingLimit).use(remarkGfm);
+
+/**
+ * The text's syntax tree. Text that nests deeper than `MAX_NESTING` (see `nesting.ts`) is
+ * parsed up to the line where it does, and `tree.data.tooDeep` says where that is.
+ */
 export function parseMarkdown(text: string): Root {
-  return parser.runSync(parser.parse(text)) as Root;
+  const deep = deepLine(text);
+  const tree = parser.runSync(parser.parse(deep ? text.slice(0, deep.lineStart) : text)) as Root;
+  if (deep) tree.data = { ...tree.data, tooDeep: tree.data?.tooDeep ?? { line: deep.line, column: deep.column } };
+  return tree;
 }
 
 export interface ErrorHeading {

@@ -1,10 +1,12 @@
 /**
  * The static page written at an old path, for hosts that do not read `_redirects`: a meta
- * refresh to the page (which drops `#hash` and `?query`), a canonical link so search engines move
+ * refresh to the page (which drops `#hash` and `?query`), the site's Content-Security-Policy as
+ * every page has it, a canonical link so search engines move
  * the old URL's standing to the new one, `noindex`, and `/redirect.js` — an external script, so
  * that a Content-Security-Policy without 'unsafe-inline' allows it — that runs first and keeps
  * the `#hash` and the query. A plain link is there for readers without either.
  */
+import { CONTENT_SECURITY_POLICY } from '../site/security.ts';
 import type { Redirect } from './redirects.ts';
 
 /** Where the redirect page's script is served (a file in `public/`). */
@@ -29,6 +31,7 @@ export function redirectPageHtml(redirect: Redirect, canonical: string, text: Re
 <html lang="${escapeHtml(redirect.locale.bcp47)}">
 <head>
 <meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">
 <title>${title}</title>
 <meta name="robots" content="noindex">
 <link rel="canonical" href="${escapeHtml(canonical)}">

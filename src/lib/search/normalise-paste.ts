@@ -3,9 +3,10 @@
  * shapes — Python tracebacks (2 and 3, chained), Java/Kotlin stack traces with `Caused by:`,
  * Node stacks, .NET exceptions with inner `--->` chains, Go panics, `LEVEL source: message`
  * log lines, shell prompts — and drops stack frames, prompts and noise. Never throws; the
- * work is bounded, so a megabyte of anything stays fast.
+ * work is bounded, so a megabyte of anything stays fast: `extractErrorLines` counts the
+ * characters it reads (`WorkCount`), and tests bound that count; `bench/normalise-paste.ts` times it.
  */
-import { maskLine } from './mask.ts';
+import { maskLine, type WorkCount } from './mask.ts';
 import { errorTokens, valueTokens } from './tokens.ts';
 
 export interface ErrorLine {
@@ -109,17 +110,35 @@ export function hasFailureWords(text: string): boolean {
 }
 
 /** Keeps the head and tail of a very long paste, and drops NUL and other control characters. */
-function bound(text: string): string {
+function bound(text: string, work: WorkCount): string {
   const { headChars, tailChars } = LIMITS;
   const kept = text.length > headChars + tailChars ? `${text.slice(0, headChars)}\n${text.slice(-tailChars)}` : text;
+  // Copying the head and tail, dropping control characters, then splitting into lines.
+  work.characters += 3 * kept.length;
   return kept.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]+/g, ' ');
 }
 
-function stripPrefixes(line: string): string {
+/** True when a line is a frame, a marker or other noise (see `NOISE`). */
+function isNoise(line: string, work: WorkCount): boolean {
+  for (let index = 0; index < NOISE.length; index++) {
+    if (NOISE[index]?.test(line)) {
+      work.characters += (index + 1) * line.length;
+      return true;
+    }
+  }
+  work.characters += NOISE.length * line.length;
+  return false;
+}
+
+function stripPrefixes(line: string, work: WorkCount): string {
   let stripped = line;
   for (let pass = 0; pass < 3; pass++) {
     const before = stripped;
-    for (const prefix of LOG_PREFIXES) stripped = stripped.replace(prefix, '');
+    for (const prefix of LOG_PREFIXES) {
+      work.characters += stripped.length;
+      stripped = stripped.replace(prefix, '');
+    }
+    work.characters += stripped.length;
     stripped = stripped.replace(CHAIN_PREFIXES, '');
     if (stripped === before) break;
   }
@@ -128,11 +147,12 @@ function stripPrefixes(line: string): string {
 
 /**
  * The error lines of a paste, in paste order, primary lines preferred when there are many.
+ * `work`, when given, counts the characters read.
  * @example extractErrorLines('Traceback (most recent call last):\n  File "x.py", line 1, in <module>\n    import q\nModuleNotFoundError: No module named \'q\'')
  *   // → one line: "ModuleNotFoundError: No module named '<v>'"
  */
-export function extractErrorLines(paste: string): ErrorLine[] {
-  const rawLines = bound(String(paste)).split(/\r\n?|\n/);
+export function extractErrorLines(paste: string, work: WorkCount = { characters: 0 }): ErrorLine[] {
+  const rawLines = bound(String(paste), work).split(/\r\n?|\n/);
   const lines = rawLines.length > LIMITS.maxLines ? [...rawLines.slice(0, 100), ...rawLines.slice(-(LIMITS.maxLines - 100))] : rawLines;
   const offset = rawLines.length - lines.length;
   const found: ErrorLine[] = [];
@@ -143,6 +163,8 @@ export function extractErrorLines(paste: string): ErrorLine[] {
     const index = position < 100 ? position : position + offset;
     const line = raw.slice(0, LIMITS.lineChars);
     const trimmed = line.trim();
+    // Trimming, the frame and frame-source tests, the prompt tests.
+    work.characters += 6 * line.length + 1;
     const isPythonFrame = /^\s*File "[^"]*", line \d+/.test(line);
     // The indented source line after a Python frame is code, not a message.
     const isFrameSource = previousWasPythonFrame && /^\s{2,}\S/.test(line);
@@ -151,35 +173,44 @@ export function extractErrorLines(paste: string): ErrorLine[] {
     const isPrompt = (PROMPT.test(trimmed) && !SCRIPT_EDITOR.test(trimmed)) || (previousWasPrompt && CONTINUATION_PROMPT.test(trimmed));
     // A Python session's `...` lines follow its `>>>` line; the output after them is no prompt.
     if (trimmed) previousWasPrompt = isPrompt && /^(?:>>>|\.\.\.)(?:\s|$)/.test(trimmed);
-    if (!trimmed || isFrameSource || isPrompt || NOISE.some((pattern) => pattern.test(trimmed))) return;
+    if (!trimmed || isFrameSource || isPrompt || isNoise(trimmed, work)) return;
 
     // .NET writes inner exceptions on one line: "A: x ---> B: y".
+    work.characters += trimmed.length;
     for (const part of trimmed.split(/\s+--->\s+/)) {
-      const text = stripPrefixes(part);
-      if (!text) continue;
-      const { masked, values } = maskLine(text);
-      const tokens = errorTokens(masked);
-      if (tokens.length === 0) continue;
-      found.push({ index, text, masked, tokens, values: valueTokens(values), primary: isErrorText(text) });
+      const error = errorLine(index, stripPrefixes(part, work), work);
+      if (error) found.push(error);
     }
   });
 
   // Never nothing: a paste with words but no line that reads as output (all prompts, say) is searched as it is.
-  if (found.length === 0) found.push(...everyLine(lines));
-  const unique = found.filter((line, i) => found.findIndex((other) => other.masked === line.masked) === i);
+  if (found.length === 0) found.push(...everyLine(lines, work));
+  const seen = new Set<string>();
+  const unique = found.filter((line) => !seen.has(line.masked) && seen.add(line.masked));
+  work.characters += found.length;
   if (unique.length <= LIMITS.maxErrorLines) return unique;
   const primary = unique.filter((line) => line.primary);
   const keep = new Set([...primary.slice(-LIMITS.maxErrorLines), ...unique.filter((line) => !line.primary)].slice(0, LIMITS.maxErrorLines));
   return unique.filter((line) => keep.has(line));
 }
 
+/** The error line of `text` (a line without its prefixes), undefined when it has no words. */
+function errorLine(index: number, text: string, work: WorkCount, primary = true): ErrorLine | undefined {
+  if (!text) return undefined;
+  const { masked, values } = maskLine(text, work);
+  // Tokens of the masked text and of the values, and the two primary-word tests.
+  work.characters += masked.length + values.reduce((sum, value) => sum + value.length, 0) + 2 * text.length;
+  const tokens = errorTokens(masked);
+  if (tokens.length === 0) return undefined;
+  return { index, text, masked, tokens, values: valueTokens(values), primary: primary && isErrorText(text) };
+}
+
 /** Every line with words, prompt characters and log prefixes removed, none primary. */
-function everyLine(lines: readonly string[]): ErrorLine[] {
+function everyLine(lines: readonly string[], work: WorkCount): ErrorLine[] {
   return lines.slice(0, LIMITS.maxErrorLines).flatMap((raw, index) => {
-    const text = stripPrefixes(raw.slice(0, LIMITS.lineChars).trim().replace(/^(?:\$|#|>>>|>|\.\.\.)\s+/, ''));
-    const { masked, values } = maskLine(text);
-    const tokens = errorTokens(masked);
-    return tokens.length === 0 ? [] : [{ index, text, masked, tokens, values: valueTokens(values), primary: false }];
+    const line = raw.slice(0, LIMITS.lineChars);
+    work.characters += 2 * line.length;
+    return errorLine(index, stripPrefixes(line.trim().replace(/^(?:\$|#|>>>|>|\.\.\.)\s+/, ''), work), work, false) ?? [];
   });
 }
 

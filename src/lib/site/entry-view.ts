@@ -80,6 +80,7 @@ export function bodyLabels(localeName: string): BodyLabels {
       reservedIds: RESERVED_IDS,
       copyText: uiText(localeName, 'copy.text'),
       copyLabel: uiText(localeName, 'copy.code'),
+      codeLabel: (number) => uiText(localeName, 'code.block', { number }),
       headingAnchor: (heading) => uiText(localeName, 'heading.anchor', { heading }),
     };
     bodyLabelsCache.set(localeName, labels);
