@@ -9,9 +9,10 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReportJson } from '../../src/lib/content/report.ts';
 import { HOSTILE_QUERIES, writeHostileTree, writeTooDeepTree } from '../fixtures/hostile/corpus.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
-import { buildSite, makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
+import { buildSite, makeWorkDir, PROJECT_ROOT, reportPath } from '../helpers/build-site.ts';
 import { buildAndServe, type ServedSite } from '../helpers/served-site.ts';
 
 let served: ServedSite;
@@ -138,8 +139,10 @@ describe('a site whose pages nest 2,000 and 20,000 levels deep', () => {
       expect(build.output).not.toMatch(/RangeError|Maximum call stack/);
       // Messages name files from the project root, where the test's work folder is.
       const folder = `${relative(PROJECT_ROOT, work).split('\\').join('/')}/`;
-      const problems = build.output.split('\n').filter((line) => line.startsWith(folder));
+      const report = JSON.parse(readFileSync(reportPath(build.outDir), 'utf8')) as ReportJson;
+      const problems = report.problems.map((problem) => `${problem.file}:${problem.line}:${problem.column}: ${problem.message} [${problem.rule}]`);
       expect(problems).toEqual(expected.map((problem) => folder + problem));
+      for (const problem of problems) expect(build.output).toContain(`  ${problem}`);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }
