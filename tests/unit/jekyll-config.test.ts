@@ -3,12 +3,14 @@
  * theme HTML keys, `exclude:`, the edit-link path, duplicate `_data` keys, files without front
  * matter, `liquid: strict_variables`, and the levels `errata.levels` sets.
  */
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
 import { excludedBy } from '../../src/lib/content/exclude.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
+import type { ReportJson } from '../../src/lib/content/report.ts';
 import { levelHint, levelRuleIds, RULES, ruleOf } from '../../src/lib/content/rules.ts';
 import { tempFolders } from '../helpers/temp-folders.ts';
 
@@ -38,6 +40,14 @@ describe('a config outside the tree', () => {
       'content/_config.yml:1:1: note: This file is not read: the site\'s config is jekyll_config.yml. Move what it sets there. [config-not-read]',
       'content/en/a.md:10:1: warning: Link to "./gone.md": no file content/en/gone.md exists. Fix the path, relative to this file. [link-target-missing]',
     ]);
+  });
+
+  it('is named once for every command in package.json, as npm run check reads it', () => {
+    const root = project({ ...files, 'package.json': JSON.stringify({ errata: { config: 'jekyll_config.yml' } }) });
+    const check = spawnSync(process.execPath, [join(import.meta.dirname, '../../scripts/check.ts'), '--format', 'json'], { cwd: root, encoding: 'utf8' });
+    expect(check.status, check.stderr).toBe(0);
+    expect((JSON.parse(check.stdout) as ReportJson).configFile).toBe('jekyll_config.yml');
+    expect(readFileSync(join(root, 'errata-report.json'), 'utf8')).toBe(check.stdout);
   });
 
   it('must exist', () => {
