@@ -48,6 +48,7 @@ export async function prepareBuild(logger: BuildLogger, incremental: Incremental
   clearSiteData();
   const data = getSiteData(incremental?.siteCaches);
   incremental?.pages.save();
+  if (data.history.problem) logger.warn(data.history.problem);
   const check = await checkSite(data, incremental?.checkReuse(data));
   const file = reportFile();
   writeFileAtomic(file, `${JSON.stringify(reportJson(data.site, check.diagnostics), null, 2)}\n`);

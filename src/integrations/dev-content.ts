@@ -62,6 +62,7 @@ export class DevContent {
     clearSiteData();
     const data = getSiteData(this.caches);
     this.pages.save();
+    if (data.history.problem) this.logger.warn(data.history.problem);
     this.show(data, data.site.diagnostics);
     // The search check reads every entry's signatures: the page is shown before it ends.
     this.checkSearch(data).catch((error: unknown) => this.logger.error(`The search check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));

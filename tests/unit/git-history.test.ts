@@ -112,5 +112,27 @@ describe('readFileHistory', () => {
     const mtime = new Date('2025-12-24T00:00:00Z');
     utimesSync(join(plain, 'en/a.md'), mtime, mtime);
     expect(readFileHistory(plain).lastChange('en/a.md')).toEqual({ date: mtime, source: 'mtime' });
+    // No repository is no problem: file times are the right dates then.
+    expect(readFileHistory(plain).problem).toBeUndefined();
+  });
+
+  it('says what git said when it refuses to read a repository, and uses file times', () => {
+    const content = repository('refused', { 'en/a.md': 'one' }, '2026-01-01T00:00:00Z');
+    const mtime = new Date('2025-11-11T00:00:00Z');
+    utimesSync(join(content, 'en/a.md'), mtime, mtime);
+    expect(readFileHistory(content).problem).toBeUndefined();
+    // A config git cannot read stands for any refusal, such as CI's "dubious ownership".
+    const brokenConfig = join(work, 'broken-gitconfig');
+    writeFileSync(brokenConfig, '[core\n');
+    const saved = process.env['GIT_CONFIG_GLOBAL'];
+    process.env['GIT_CONFIG_GLOBAL'] = brokenConfig;
+    try {
+      const history = readFileHistory(content);
+      expect(history.problem).toMatch(/^git could not read the content's history \(git rev-parse: (fatal|error): bad config line 1 in file .*broken-gitconfig\): every "Last updated" date/);
+      expect(history.lastChange('en/a.md')).toEqual({ date: mtime, source: 'mtime' });
+    } finally {
+      if (saved === undefined) delete process.env['GIT_CONFIG_GLOBAL'];
+      else process.env['GIT_CONFIG_GLOBAL'] = saved;
+    }
   });
 });

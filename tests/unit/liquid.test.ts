@@ -104,3 +104,36 @@ describe('Liquid variables', () => {
     expect(render('Plain {curly} text with 100%')).toEqual({ output: 'Plain {curly} text with 100%', problems: [] });
   });
 });
+
+describe('Jekyll\'s filters', () => {
+  it('print what Jekyll prints, from liquidjs\'s own filters and the few errata adds', () => {
+    const site = { ...scope.site, tags: ['ssl', 'proxy', 'dns'], shot: { name: 'a', n: [1] } };
+    const { output, problems } = renderer.render(
+      [
+        '{{ "Hello, World! 日本語" | slugify }}',
+        '{{ site.shot | jsonify }}',
+        '{{ "a&b<\'c\'>" | xml_escape }}',
+        '{{ "a b&c/d?" | cgi_escape }}',
+        '{{ "a b/é?x=1" | uri_escape }}',
+        '{{ "one two  three" | number_of_words }}',
+        '{{ site.tags | array_to_sentence_string }}',
+        '{{ "/en/x/" | absolute_url }}',
+        '{{ "/en/x/" | relative_url }}',
+      ].join('\n'),
+      { site, page: {} },
+      origin,
+    );
+    expect(problems).toEqual([]);
+    expect(output.split('\n')).toEqual([
+      'hello-world-日本語',
+      '{"name":"a","n":[1]}',
+      'a&amp;b&lt;&#39;c&#39;&gt;',
+      'a+b%26c%2Fd%3F',
+      'a%20b/%C3%A9?x=1',
+      '3',
+      'ssl, proxy, and dns',
+      'http://localhost/en/x/',
+      '/en/x/',
+    ]);
+  });
+});

@@ -22,7 +22,7 @@ const changes: Record<string, string> = {
   'zh_CN/net/ssl-verify.md': '2026-03-02T09:00:00Z',
   'en/fs/permission.md': '2026-01-15T23:30:00Z',
 };
-const history: FileHistory = { lastChange: (path) => (changes[path] ? { date: new Date(changes[path] ?? ''), source: 'git' } : undefined) };
+const history: FileHistory = { problem: undefined, lastChange: (path) => (changes[path] ? { date: new Date(changes[path] ?? ''), source: 'git' } : undefined) };
 const data: SiteData = { site, catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories), history };
 const locale = (name: string) => findLocale(site.sources.localeConfig.locales, name) ?? (() => { throw new Error(name); })();
 const ja = locale('ja');

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { escapeXml, renderUrlset, robotsTxt, sitemapFiles, type SitemapUrl } from '../../src/lib/site/sitemap.ts';
+import { escapeMarkup } from '../../src/lib/markup/escape.ts';
+import { renderUrlset, robotsTxt, sitemapFiles, type SitemapUrl } from '../../src/lib/site/sitemap.ts';
 
 const url = (loc: string, extra: Partial<SitemapUrl> = {}): SitemapUrl => ({ loc, alternates: [], lastmod: undefined, ...extra });
 
 describe('sitemap', () => {
   it('escapes the five XML characters', () => {
-    expect(escapeXml(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&apos;e&apos;');
+    expect(escapeMarkup(`a&b<c>"d"'e'`)).toBe('a&amp;b&lt;c&gt;&quot;d&quot;&#39;e&#39;');
   });
 
   it('writes each URL with its last change and its hreflang alternates', () => {

@@ -25,6 +25,12 @@ export interface LastChange {
 export interface FileHistory {
   /** The last change of a file, by its path relative to the content folder (`/` separators). */
   lastChange(contentPath: string): LastChange | undefined;
+  /**
+   * What git said when it refused to read the history of a folder that is in a repository (a
+   * "dubious ownership" refusal, a broken config): every date is then a file time, which the
+   * build must say. Undefined when git read it, or when there is no repository to read.
+   */
+  readonly problem: string | undefined;
 }
 
 /** Record separator that starts each commit in the log output (`%x1e`). */
@@ -71,15 +77,23 @@ export function parseGitStatus(output: string): Set<string> {
   return changed;
 }
 
-function runGit(cwd: string, args: readonly string[]): string | undefined {
+/** What git says when the folder is in no repository, or one without commits: file times are right then. */
+const NO_HISTORY = /not a git repository|unknown revision|ambiguous argument 'HEAD'|does not have any commits/i;
+
+/** Runs git; a refusal other than "no history here" is added to `problems`, with git's words. */
+function runGit(cwd: string, args: readonly string[], problems?: string[]): string | undefined {
   const result = spawnSync('git', ['-c', 'core.quotePath=false', ...args], {
     cwd,
     encoding: 'utf8',
     maxBuffer: 512 * 1024 * 1024,
-    stdio: ['ignore', 'pipe', 'ignore'],
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  // No git binary (error set) or not a repository (non-zero status): use file times instead.
-  return result.error || result.status !== 0 ? undefined : result.stdout;
+  // No git binary: file times, as without a repository.
+  if (result.error) return undefined;
+  if (result.status === 0) return result.stdout;
+  const said = result.stderr.trim().split('\n')[0] ?? '';
+  if (said && !NO_HISTORY.test(result.stderr)) problems?.push(`git ${args[0] ?? ''}: ${said}`);
+  return undefined;
 }
 
 function modificationTime(contentDir: string, contentPath: string): LastChange | undefined {
@@ -115,10 +129,11 @@ export interface HistoryCache {
  * whole log. The union of the old history and the commits since is the whole history, so
  * the newer date of the two is the one the whole log would give.
  */
-function committedDates(contentDir: string, head: string, cached: CommittedDates | undefined): ReadonlyMap<string, Date> | undefined {
+function committedDates(contentDir: string, head: string, cached: CommittedDates | undefined, problems: string[]): ReadonlyMap<string, Date> | undefined {
   if (cached?.head === head) return cached.dates;
+  // Not an ancestor is an answer, not a problem.
   const descends = cached !== undefined && runGit(contentDir, ['merge-base', '--is-ancestor', cached.head, head]) !== undefined;
-  const log = runGit(contentDir, ['log', '--format=%x1e%cI', '--name-only', '--no-renames', '-z', '--relative', ...(descends ? [`${cached.head}..${head}`] : [head]), '--', '.']);
+  const log = runGit(contentDir, ['log', '--format=%x1e%cI', '--name-only', '--no-renames', '-z', '--relative', ...(descends ? [`${cached.head}..${head}`] : [head]), '--', '.'], problems);
   if (log === undefined) return undefined;
   const dates = parseGitLog(log);
   if (!descends) return dates;
@@ -137,17 +152,22 @@ function committedDates(contentDir: string, head: string, cached: CommittedDates
  */
 export function readFileHistory(contentDir: string, cache?: HistoryCache): FileHistory {
   // No repository, or one without commits: every file uses its file time.
-  const [head, prefix = ''] = runGit(contentDir, ['rev-parse', 'HEAD', '--show-prefix'])?.split('\n') ?? [];
+  const problems: string[] = [];
+  const [head, prefix = ''] = runGit(contentDir, ['rev-parse', 'HEAD', '--show-prefix'], problems)?.split('\n') ?? [];
   const cached = head ? cache?.read() : undefined;
-  const dates = head ? committedDates(contentDir, head, cached) : undefined;
+  const dates = head ? committedDates(contentDir, head, cached, problems) : undefined;
   if (head && dates && dates !== cached?.dates) cache?.write({ head, dates });
   const committed = dates ?? new Map<string, Date>();
-  const status = dates === undefined ? undefined : runGit(contentDir, ['status', '--porcelain', '-z', '--untracked-files=all', '--', '.']);
+  const status = dates === undefined ? undefined : runGit(contentDir, ['status', '--porcelain', '-z', '--untracked-files=all', '--', '.'], problems);
   // `git status` prints paths relative to the repository root (`prefix` is this folder's path in it).
   const uncommitted = new Set([...(status === undefined ? [] : parseGitStatus(status))].map((path) => (path.startsWith(prefix) ? path.slice(prefix.length) : path)));
   // Pages ask once per language they are shown in; a file's time is read once.
   const known = new Map<string, LastChange | undefined>();
   return {
+    problem:
+      problems.length === 0
+        ? undefined
+        : `git could not read the content's history (${problems.join('; ')}): every "Last updated" date and the translation status use file times instead. Fix what git says (for "dubious ownership": git config --global --add safe.directory <the repository>) and build again.`,
     lastChange(contentPath) {
       if (known.has(contentPath)) return known.get(contentPath);
       const date = committed.get(contentPath);

@@ -6,14 +6,13 @@
  * that a Content-Security-Policy without 'unsafe-inline' allows it — that runs first and keeps
  * the `#hash` and the query. A plain link is there for readers without either.
  */
+import { escapeMarkup } from '../markup/escape.ts';
 import { CONTENT_SECURITY_POLICY } from '../site/security.ts';
 import type { Redirect } from './redirects.ts';
 
 /** Where the redirect page's script is served (a file in `public/`). */
 export const REDIRECT_SCRIPT_PATH = '/redirect.js';
 
-const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;').replaceAll("'", '&#39;');
 
 export interface RedirectPageText {
   /** "This page has moved to", in the target's language; the page's title follows as a link. */
@@ -25,22 +24,22 @@ export interface RedirectPageText {
  * @example redirectPageHtml(redirect, 'https://docs.example/en/foo/', { moved: 'Moved to' })
  */
 export function redirectPageHtml(redirect: Redirect, canonical: string, text: RedirectPageText): string {
-  const to = escapeHtml(redirect.to);
-  const title = escapeHtml(redirect.title);
+  const to = escapeMarkup(redirect.to);
+  const title = escapeMarkup(redirect.title);
   return `<!DOCTYPE html>
-<html lang="${escapeHtml(redirect.locale.bcp47)}">
+<html lang="${escapeMarkup(redirect.locale.bcp47)}">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${escapeHtml(CONTENT_SECURITY_POLICY)}">
+<meta http-equiv="Content-Security-Policy" content="${escapeMarkup(CONTENT_SECURITY_POLICY)}">
 <title>${title}</title>
 <meta name="robots" content="noindex">
-<link rel="canonical" href="${escapeHtml(canonical)}">
+<link rel="canonical" href="${escapeMarkup(canonical)}">
 <meta name="errata:redirect" content="${to}">
 <script src="${REDIRECT_SCRIPT_PATH}"></script>
 <meta http-equiv="refresh" content="0; url=${to}">
 </head>
 <body>
-<p>${escapeHtml(text.moved)} <a href="${to}">${title}</a></p>
+<p>${escapeMarkup(text.moved)} <a href="${to}">${title}</a></p>
 </body>
 </html>
 `;

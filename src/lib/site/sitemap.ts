@@ -4,6 +4,7 @@
  * every real translation. Fallback copies (canonical elsewhere) and noindex pages (search, 404)
  * are left out, as search engines ask. Above 50,000 URLs it becomes an index of several files.
  */
+import { escapeMarkup } from '../markup/escape.ts';
 import { absoluteUrl, azPath, categoryPath, entryPath, localeHomePath, ROOT_PATH, SITEMAP_PATH, translationsPath } from '../routing/routes.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { azPageCount, categoryKeys, categoryPageCount, translationsPageCount } from './catalog-pages.ts';
@@ -28,16 +29,6 @@ export interface SiteFile {
 
 /** The sitemap protocol's limit of URLs per file. */
 export const MAX_URLS_PER_SITEMAP = 50_000;
-
-const XML_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-
-/**
- * Text for XML content or attribute values.
- * @example escapeXml(`a&b<"c">`) === 'a&amp;b&lt;&quot;c&quot;&gt;'
- */
-export function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => XML_ESCAPES[char] ?? char);
-}
 
 /** Every URL the sitemap lists, in a stable order. */
 export function sitemapUrls(data: SiteData): SitemapUrl[] {
@@ -81,10 +72,10 @@ export function sitemapUrls(data: SiteData): SitemapUrl[] {
 }
 
 function urlElement(url: SitemapUrl): string {
-  const lines = [`  <url>`, `    <loc>${escapeXml(url.loc)}</loc>`];
-  if (url.lastmod) lines.push(`    <lastmod>${escapeXml(url.lastmod)}</lastmod>`);
+  const lines = [`  <url>`, `    <loc>${escapeMarkup(url.loc)}</loc>`];
+  if (url.lastmod) lines.push(`    <lastmod>${escapeMarkup(url.lastmod)}</lastmod>`);
   for (const alternate of url.alternates) {
-    lines.push(`    <xhtml:link rel="alternate" hreflang="${escapeXml(alternate.hreflang)}" href="${escapeXml(alternate.href)}"/>`);
+    lines.push(`    <xhtml:link rel="alternate" hreflang="${escapeMarkup(alternate.hreflang)}" href="${escapeMarkup(alternate.href)}"/>`);
   }
   lines.push('  </url>');
   return lines.join('\n');
@@ -114,7 +105,7 @@ export function sitemapFiles(urls: readonly SitemapUrl[], siteUrl: string, maxUr
   const index = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-    ...parts.map((part) => `  <sitemap><loc>${escapeXml(absoluteUrl(siteUrl, part.path))}</loc></sitemap>`),
+    ...parts.map((part) => `  <sitemap><loc>${escapeMarkup(absoluteUrl(siteUrl, part.path))}</loc></sitemap>`),
     '</sitemapindex>',
     '',
   ].join('\n');
