@@ -10,6 +10,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { listFiles } from '../lib/build/list-files.ts';
+import { writeFileAtomic } from '../lib/build/write-atomic.ts';
 
 const PARTIAL = '.partial-';
 const PREVIOUS = '.previous-';
@@ -107,8 +108,7 @@ interface Journal {
 export function commitChanges(staging: string, target: string, deleted: readonly string[]): void {
   const journalFile = `${target}${JOURNAL}${process.pid}.json`;
   const journal: Journal = { staging, moved: listFiles(staging), deleted };
-  writeFileSync(`${journalFile}.tmp`, JSON.stringify(journal));
-  renameSync(`${journalFile}.tmp`, journalFile);
+  writeFileAtomic(journalFile, JSON.stringify(journal));
   applyJournal(target, journalFile);
 }
 

@@ -5,9 +5,10 @@
  * rest and deletes what is gone (see `output-writer.ts` and `server/atomic-output.ts`).
  * Nothing is reused across code versions or from an output folder replaced since.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { writeFileAtomic } from './write-atomic.ts';
 
 /** One part of a language's Pagefind index (see `search/index-parts.ts`), as a rebuild can keep it. */
 export interface SearchIndexPart {
@@ -73,6 +74,5 @@ export function saveManifest(cacheDir: string, outputDir: string, manifest: Buil
   mkdirSync(cacheDir, { recursive: true });
   const file = join(cacheDir, FILE);
   const stored: StoredManifest = { ...manifest, outputInode: statSync(outputDir).ino };
-  writeFileSync(`${file}.tmp-${process.pid}`, serialize(stored));
-  renameSync(`${file}.tmp-${process.pid}`, file);
+  writeFileAtomic(file, serialize(stored));
 }

@@ -7,9 +7,10 @@
  * changes the mirror first marks it as changing, and names its own build id only when done;
  * anything unexpected means the mirror is made again from scratch.
  */
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { linkFile } from './link-file.ts';
+import { writeFileAtomic } from './write-atomic.ts';
 
 interface MirrorState {
   /** The build whose output the mirror shows. */
@@ -77,7 +78,6 @@ export class PageMirror {
 
   private writeState(state: MirrorState): void {
     mkdirSync(dirname(this.stateFile), { recursive: true });
-    writeFileSync(`${this.stateFile}.tmp`, JSON.stringify(state));
-    renameSync(`${this.stateFile}.tmp`, this.stateFile);
+    writeFileAtomic(this.stateFile, JSON.stringify(state));
   }
 }
