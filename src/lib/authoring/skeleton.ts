@@ -3,7 +3,7 @@
  * error message as its H1 in backticks, and the usual sections with what to write in each. A
  * translation keeps the original's H1, code blocks and prose exactly where they are, translates
  * the usual section headings, and puts a visible `TODO:` line under each heading: the prose stays
- * as the text to translate, so steps that hold code blocks keep their shape (see the README).
+ * as the text to translate, so steps that hold code blocks keep their shape (see docs/writing-entries.md).
  * Every function here is pure.
  */
 import type { Heading, Root } from 'mdast';

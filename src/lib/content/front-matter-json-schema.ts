@@ -28,7 +28,7 @@ export interface JsonSchemaOptions extends SchemaOptions {
 
 type JsonObject = Record<string, unknown>;
 
-/** What each field means, for editors' hovers; the README's table says the same. */
+/** What each field means, for editors' hovers; docs/writing-entries.md's table says the same. */
 const DESCRIPTIONS: Readonly<Record<string, string>> = {
   layout: 'How the page is rendered: "default" lets the page decide (an error entry when its H1 is the error message in backticks), "entry" an error entry, "page" a documentation page.',
   kind: 'Overrides what the page is, whatever its layout and H1: "entry" (an error entry, listed in the catalog) or "page" (documentation).',

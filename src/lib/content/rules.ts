@@ -25,7 +25,7 @@ const LEVELS: LevelSetting = { kind: 'levels' };
 
 const rule = (id: string, severity: Severity, setting: LevelSetting): Rule => ({ id, severity, setting });
 
-/** The rules, in the order the README lists them; ids are permanent. */
+/** The rules, in the order docs/checks.md lists them; ids are permanent. */
 export const RULES: readonly Rule[] = [
   rule('front-matter-missing', 'note', LEVELS),
   rule('front-matter-unterminated', 'error', CANNOT_BUILD),
