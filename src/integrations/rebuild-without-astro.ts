@@ -3,18 +3,19 @@
  * instead of starting Astro and Vite (see `render-bundle.ts`): what `npm run build` does after
  * a content change under the same code. Everything else is the same build (`build-steps.ts`).
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import type { BuildLogger } from './build-steps.ts';
 import { finishBuild, prepareBuild } from './build-steps.ts';
 import { IncrementalBuild } from './incremental-build.ts';
-import { RenderBundle } from './render-bundle.ts';
+import { type BundlePage, RenderBundle } from './render-bundle.ts';
 
 /** As many pages at once as Astro's build renders (`build.concurrency` in astro.config.mjs). */
 const CONCURRENCY = 4;
 
 /**
- * Builds into `outDir` without Astro, and returns true; or returns false, having changed
- * nothing, when this build cannot: a first build, other code, or no usable bundle kept.
+ * Builds into `outDir` without Astro, and returns true; or returns false when this build
+ * cannot — a first build, other code, no usable bundle kept, or a bundle that fails to render
+ * (then discarded) — and Astro builds instead, into the same `outDir`.
  */
 export async function rebuildWithoutAstro(outDir: string, logger: BuildLogger): Promise<boolean> {
   const incremental = IncrementalBuild.fromEnvironment(process.cwd());
@@ -26,12 +27,29 @@ export async function rebuildWithoutAstro(outDir: string, logger: BuildLogger): 
   }
   const indexes = await prepareBuild(logger, incremental);
   mkdirSync(outDir, { recursive: true });
+  const failed = (error: unknown) => {
+    bundle.discard();
+    return `the kept render bundle failed (${error instanceof Error ? error.message : String(error)}); it is discarded`;
+  };
   // The pages the search index reads first, so that Pagefind starts while the rest are rendered.
-  const pages = await bundle.pages();
-  const searched = pages.filter((page) => incremental.isSearched(page.file));
-  let rendered = await bundle.render(searched, outDir, CONCURRENCY);
+  let pages: BundlePage[];
+  let rendered: number;
+  try {
+    pages = await bundle.pages();
+    rendered = await bundle.render(pages.filter((page) => incremental.isSearched(page.file)), outDir, CONCURRENCY);
+  } catch (error) {
+    // Only pages were written: Astro starts from an empty folder, as it would have.
+    rmSync(outDir, { recursive: true, force: true });
+    logger.warn(`Rendering with Astro: ${failed(error)}.`);
+    return false;
+  }
   const renderRest = async () => {
-    rendered += await bundle.render(pages.filter((page) => !incremental.isSearched(page.file)), outDir, CONCURRENCY);
+    try {
+      rendered += await bundle.render(pages.filter((page) => !incremental.isSearched(page.file)), outDir, CONCURRENCY);
+    } catch (error) {
+      // The search index is being made from the pages already rendered: this build stops, the next starts Astro.
+      throw new Error(`${failed(error)}: build again, and Astro renders the pages.`);
+    }
     logger.info(`${rendered} pages rendered with the kept render bundle, without starting Astro.`);
   };
   await finishBuild(outDir, logger, incremental, indexes, { renderRest });

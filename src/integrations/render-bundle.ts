@@ -95,11 +95,18 @@ export class RenderBundle {
   private readonly app: BundleApp;
   private readonly staticPaths: StaticPathsClass;
   private readonly origin: string;
+  private readonly folder: string;
 
-  private constructor(app: BundleApp, staticPaths: StaticPathsClass, origin: string) {
+  private constructor(app: BundleApp, staticPaths: StaticPathsClass, origin: string, folder: string) {
     this.app = app;
     this.staticPaths = staticPaths;
     this.origin = origin;
+    this.folder = folder;
+  }
+
+  /** Forgets the kept bundle: after it failed, the next build renders with Astro and keeps a new one. */
+  discard(): void {
+    rmSync(this.folder, { recursive: true, force: true });
   }
 
   /**
@@ -127,7 +134,7 @@ export class RenderBundle {
       if (app.manifest.routes.some(({ routeData }) => routeData.prerender && routeData.type !== 'page')) return 'the site has routes other than pages';
       app.setInternals({ pagesByKeys: new Map(meta.pages), entrySpecifierToBundleMap: new Map() });
       app.setOptions({ settings: { scripts: [] }, logger: { options: { destination: appLogDestination(logger) } } });
-      return new RenderBundle(app, StaticPaths, meta.origin);
+      return new RenderBundle(app, StaticPaths, meta.origin, folder);
     } catch (error) {
       return `the kept render bundle did not load (${error instanceof Error ? error.message : String(error)})`;
     }

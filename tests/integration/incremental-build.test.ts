@@ -230,6 +230,22 @@ describe('npm run build after a first build', () => {
     expect(rebuilt(log)).toEqual([8, 52]);
     expect(folderDigest(site.out)).toEqual(folderDigest(fullBuild(site, 'bundle-full-2')));
   });
+
+  it('starts Astro when the kept render bundle fails to render, discards it, and still matches a full build', () => {
+    const site = copyOfBaseline('render-fails');
+    const bundle = join(cacheFolder(PROJECT_ROOT, site.out, site.content), 'render-bundle');
+    const entry = readdirSync(bundle).find((file) => file.startsWith('prerender-entry')) ?? '';
+    // The bundle loads and lists its pages, then fails on the first page it renders.
+    appendFileSync(join(bundle, entry), '\napp.render = async () => { throw new Error("render broke"); };\n');
+    edit(site, 'en/fs/permission.md', 'Give your user write access to the cache folder.', 'Let your user write to the cache folder.');
+    const log = build(site);
+    expect(log).toContain('Rendering with Astro: the kept render bundle failed (render broke); it is discarded.');
+    expect(withoutAstro(log)).toBe(false);
+    expect(rebuilt(log)).toEqual([8, 52]);
+    expect(folderDigest(site.out)).toEqual(folderDigest(fullBuild(site, 'render-fails-full')));
+    // Astro kept a new bundle in its place, which renders the next rebuild.
+    expect(readFileSync(join(bundle, readdirSync(bundle).find((file) => file.startsWith('prerender-entry')) ?? ''), 'utf8')).not.toContain('render broke');
+  });
 });
 
 /** A build of the site's content into a new folder: always a full build. */

@@ -12,3 +12,14 @@ it('runs on the pinned Node 24, the version the lockfile installs, not the machi
   expect(process.versions.node).toBe(locked);
   expect(process.versions.node.split('.')[0]).toBe('24');
 });
+
+// Rebuilds render with Astro's kept render bundle through Astro's build internals
+// (src/integrations/render-bundle.ts): an Astro upgrade must be a decision, made with this test.
+it('builds with the exact Astro version the rebuild path was written for, whose internals are where it reads them', async () => {
+  const manifest = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  const installed = JSON.parse(readFileSync(join(PROJECT_ROOT, 'node_modules/astro/package.json'), 'utf8')) as { version: string };
+  expect(manifest.dependencies['astro']).toBe('7.3.5');
+  expect(installed.version).toBe('7.3.5');
+  const { StaticPaths } = (await import(join(PROJECT_ROOT, 'node_modules/astro/dist/runtime/prerender/static-paths.js'))) as { StaticPaths?: unknown };
+  expect(typeof StaticPaths).toBe('function');
+});
