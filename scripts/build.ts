@@ -18,7 +18,7 @@ import { abandonedCacheFolders } from '../src/lib/build/cache-folder.ts';
 import { takeBuildPlan } from '../src/lib/build/build-plan.ts';
 import { consoleLogger, rebuildWithoutAstro } from '../src/integrations/rebuild-without-astro.ts';
 import { takeConfigFlag } from './config-flag.ts';
-import { commitChanges, lockOutput, removeInBackground, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/server/atomic-output.ts';
+import { commitChanges, lockOutput, removeInBackground, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/lib/build/atomic-output.ts';
 
 takeConfigFlag('build');
 const target = resolve(process.env['ERRATA_OUT_DIR'] ?? 'dist');

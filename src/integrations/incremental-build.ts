@@ -3,7 +3,7 @@
  * entry pages whose fingerprint did not change are not rendered, and stay in the output as
  * they are; so do the search indexes of languages none of whose pages changed, and every other
  * file whose bytes did not change. The staging folder then holds only what changed, and
- * `scripts/build.ts` applies it over the output (see `server/atomic-output.ts`).
+ * `scripts/build.ts` applies it over the output (see `lib/build/atomic-output.ts`).
  *
  * `scripts/build.ts` names the output being replaced in ERRATA_REUSE_FROM; without it (a plain
  * `astro build`) every build is a full one.
@@ -33,7 +33,7 @@ import type { CheckReuse } from '../lib/site/check-site.ts';
 import type { SiteCaches, SiteData } from '../lib/site/site-data.ts';
 import { siteDigest } from '../lib/site/site-digest.ts';
 import { readSiteUrl } from '../lib/content/site-url.ts';
-import { removeInBackground } from '../server/atomic-output.ts';
+import { removeInBackground } from '../lib/build/atomic-output.ts';
 import { addPagesFolder, mirrorFolder, mirrorName, type SearchSources } from './search-index.ts';
 
 /** The group of the files Astro writes besides pages (see `recordPages`). */

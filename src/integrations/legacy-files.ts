@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import type { OutputWriter } from '../lib/build/output-writer.ts';
-import type { Site } from '../lib/content/load-site.ts';
+import type { Site } from '../lib/content/page.ts';
 import { uiText } from '../lib/i18n/ui-strings.ts';
 import { redirectPageFile, redirectPageHtml } from '../lib/routing/redirect-page.ts';
 import { absoluteUrl } from '../lib/routing/routes.ts';

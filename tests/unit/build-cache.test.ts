@@ -21,7 +21,7 @@ import { Catalog } from '../../src/lib/site/catalog.ts';
 import { entryView } from '../../src/lib/site/entry-view.ts';
 import type { SiteData } from '../../src/lib/site/site-data.ts';
 import { readFileHistory } from '../../src/lib/content/git-history.ts';
-import { commitChanges, removeStaleBuilds } from '../../src/server/atomic-output.ts';
+import { commitChanges, removeStaleBuilds } from '../../src/lib/build/atomic-output.ts';
 import { makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 
 const work = makeWorkDir('build-cache-');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LastChange } from '../../src/lib/content/git-history.ts';
-import type { Page } from '../../src/lib/content/load-site.ts';
+import type { Page } from '../../src/lib/content/page.ts';
 import { makeLocaleConfig } from '../../src/lib/i18n/locales.ts';
 import { summarize, translationRows, translationState } from '../../src/lib/site/translation-status.ts';
 

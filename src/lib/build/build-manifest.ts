@@ -2,7 +2,7 @@
  * What an output folder was made from. Each `npm run build` records, for every file it wrote,
  * a stamp: for an entry page the fingerprint of its inputs, for any other file a hash of its
  * bytes. The next build leaves in place every file whose stamp is unchanged, writes only the
- * rest and deletes what is gone (see `output-writer.ts` and `server/atomic-output.ts`).
+ * rest and deletes what is gone (see `output-writer.ts` and `atomic-output.ts`).
  * Nothing is reused across code versions or from an output folder replaced since.
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';

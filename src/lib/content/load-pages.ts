@@ -8,8 +8,15 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
 import { type Diagnostic, DiagnosticSink } from './diagnostic.ts';
-import type { PageLoader } from './load-site.ts';
-import { storePage } from './page-cache.ts';
+import { type LoadedPage, storePage } from './page-cache.ts';
+import type { SiteSources } from './site-sources.ts';
+
+/** What loading one file needs: the site's sources and what is built from them once. */
+export interface PageLoader {
+  readonly sources: SiteSources;
+  /** Loads one file, reporting its problems to `sink`; undefined when it is not a page. */
+  load(file: string, contentPath: string, source: string, sink: DiagnosticSink): LoadedPage | undefined;
+}
 
 export interface LoadJob {
   readonly contentPath: string;

@@ -13,7 +13,7 @@ import type { Root } from 'mdast';
 import type { Locale } from '../i18n/locales.ts';
 import { collectLinks } from '../markdown/parse-markdown.ts';
 import type { Position } from './diagnostic.ts';
-import type { Page } from './load-site.ts';
+import type { Page } from './page.ts';
 
 /** Where loaded pages are kept: a `CacheStore` of strings, or anything like it. */
 export interface PageCache {

@@ -6,7 +6,7 @@
  * the entry's own error finds nothing at all, which is a search bug or an empty message.
  */
 import type { Diagnostic, Position } from '../content/diagnostic.ts';
-import type { Page } from '../content/load-site.ts';
+import type { Page } from '../content/page.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { Catalog } from '../site/catalog.ts';
 import { matchPaste, memoryStore, type IndexStore } from './match-paste.ts';

@@ -3,7 +3,7 @@
  * category's page, the A–Z list of error messages and the translation status, the last three
  * split into pages (see `pagination.ts`). Templates print.
  */
-import type { Page } from '../content/load-site.ts';
+import type { Page } from '../content/page.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { nativeLanguageName, uiText } from '../i18n/ui-strings.ts';
 import { azLetterId, azPath, categoryPath, localeHomePath, translationsPath, UNCATEGORIZED_KEY } from '../routing/routes.ts';

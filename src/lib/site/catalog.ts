@@ -2,7 +2,7 @@
  * The catalog as readers see it: every page name in every locale, real translation or
  * fallback, and the catalog grouped by category. Pure: computed from loaded pages only.
  */
-import type { Page } from '../content/load-site.ts';
+import type { Page } from '../content/page.ts';
 import type { Locale, LocaleConfig } from '../i18n/locales.ts';
 import { entryPath } from '../routing/routes.ts';
 import { relatedEntries, type RelatedIndex } from './related.ts';

@@ -12,7 +12,7 @@
  * navigation: the catalog is its navigation.
  */
 import { isRecord } from '../content/settings.ts';
-import type { Page } from '../content/load-site.ts';
+import type { Page } from '../content/page.ts';
 import { PageFinder } from '../content/resolve-links.ts';
 import { TOC_CHILD_KEYS, TOC_LABEL_KEYS, TOC_PAGE_KEYS, TOC_URL_KEYS, tocItems } from '../content/toc-data.ts';
 import type { Locale } from '../i18n/locales.ts';

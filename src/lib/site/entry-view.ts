@@ -2,7 +2,7 @@
  * Everything an entry page shows, computed from its route: the template only prints it.
  */
 import type { LastChange } from '../content/git-history.ts';
-import type { Page } from '../content/load-site.ts';
+import type { Page } from '../content/page.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { nativeLanguageName, uiText, type UiKey } from '../i18n/ui-strings.ts';
 import { renderAnchoredHeading, renderBody, type BodyLabels } from '../markdown/render-html.ts';

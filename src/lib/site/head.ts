@@ -2,7 +2,7 @@
  * What goes in a page's `<head>`: title, description, canonical URL, hreflang alternates and
  * link-preview tags. Values are plain text; templates escape them as they print.
  */
-import type { Page } from '../content/load-site.ts';
+import type { Page } from '../content/page.ts';
 import { toOpenGraphLocale, type Locale, type LocaleConfig } from '../i18n/locales.ts';
 import { absoluteUrl, entryPath } from '../routing/routes.ts';
 

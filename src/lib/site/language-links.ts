@@ -1,5 +1,5 @@
 /** The language switcher's links for a page. */
-import type { Page } from '../content/load-site.ts';
+import type { Page } from '../content/page.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { nativeLanguageName } from '../i18n/ui-strings.ts';
 import { entryPath } from '../routing/routes.ts';

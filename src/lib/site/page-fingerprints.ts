@@ -15,7 +15,7 @@
 import { fingerprint } from '../build/fingerprint.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { azPath, categoryPath, localeHomePath, notFoundPath, searchPath, translationsPath } from '../routing/routes.ts';
-import type { Page } from '../content/load-site.ts';
+import type { Page } from '../content/page.ts';
 import { azPageCount, categoryKeys, categoryPageCount, translationsPageCount, translationsPagePages } from './catalog-pages.ts';
 import { siteNavigation } from './doc-nav.ts';
 import { entryFrame } from './entry-view.ts';

@@ -6,7 +6,8 @@
 import { configFile, contentDir } from '../content/content-dir.ts';
 import type { Diagnostic } from '../content/diagnostic.ts';
 import { readFileHistory, type FileHistory, type HistoryCache } from '../content/git-history.ts';
-import { loadSite, type LoadOptions, type Site } from '../content/load-site.ts';
+import { loadSite, type LoadOptions } from '../content/load-site.ts';
+import type { Site } from '../content/page.ts';
 import { Catalog } from './catalog.ts';
 
 export interface SiteData {

@@ -6,7 +6,7 @@
  * retrieval check, the redirect pages) can be reused from an earlier build.
  */
 import { fingerprint } from '../build/fingerprint.ts';
-import type { Site } from '../content/load-site.ts';
+import type { Site } from '../content/page.ts';
 
 /** Results of earlier builds, by a key made from a site digest. */
 export interface ResultMemo<T> {

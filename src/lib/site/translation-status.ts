@@ -3,7 +3,7 @@
  * have it older than its source. The source is the default locale's version (or, for a page
  * that only exists in other languages, the first in locale order), as for fallbacks.
  */
-import type { Page } from '../content/load-site.ts';
+import type { Page } from '../content/page.ts';
 import type { LastChange } from '../content/git-history.ts';
 import type { Locale, LocaleConfig } from '../i18n/locales.ts';
 

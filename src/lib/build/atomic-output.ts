@@ -9,8 +9,8 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { listFiles } from '../lib/build/list-files.ts';
-import { writeFileAtomic } from '../lib/build/write-atomic.ts';
+import { listFiles } from './list-files.ts';
+import { writeFileAtomic } from './write-atomic.ts';
 
 const PARTIAL = '.partial-';
 const PREVIOUS = '.previous-';
