@@ -3,7 +3,9 @@
  * serves a writer. Starts the dev server over a copy of the tree, then prints:
  *
  * - start: from starting the process to the first page answered, and the server's memory (RSS)
- *   then and after every language's catalog was rendered once;
+ *   then and after every language's catalog was rendered once. The tree is copied into
+ *   `.bench/dev-server/`, the same folder every run: a first run parses every file, a second one
+ *   reads the pages the first kept, as a writer's second `npm run dev` does;
  * - save → shown (unless --start-only): an entry open in Chromium, its file saved with a new
  *   sentence `--edits` times; the time from the save to the sentence being on screen, as the
  *   reader sees it (the page reloaded by the server, the text painted). Median and worst.
@@ -11,13 +13,14 @@
  *   node bench/dev-server.ts --tree content
  *   node bench/generate-catalog.ts --per-locale 1000 --out .bench/dev-1k && node bench/dev-server.ts --tree .bench/dev-1k/content
  */
+import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSite } from '../src/lib/content/load-site.ts';
 import { entryPath } from '../src/lib/routing/routes.ts';
 import { launchBrowser } from '../tests/helpers/browser.ts';
-import { makeWorkDir } from '../tests/helpers/build-site.ts';
+import { PROJECT_ROOT } from '../tests/helpers/build-site.ts';
 import { startDevServer } from '../tests/helpers/dev-server.ts';
 
 const { values } = parseArgs({ options: { tree: { type: 'string', default: 'content' }, edits: { type: 'string', default: '10' }, 'start-only': { type: 'boolean', default: false } } });
@@ -33,7 +36,10 @@ function rssMiB(pid: number): number {
 const site = loadSite({ contentDir: tree });
 const entry = site.pages.find((page) => page.kind === 'entry' && page.locale === site.sources.localeConfig.defaultLocale);
 if (!entry) throw new Error(`${tree} has no entry in its default language.`);
-const work = makeWorkDir('bench-dev-');
+// One work folder per tree, so that a second run finds the pages the first one kept (as a
+// writer's second `npm run dev` does): the cache belongs to the content folder's path.
+const work = join(PROJECT_ROOT, '.bench/dev-server', createHash('sha256').update(tree).digest('hex').slice(0, 12));
+rmSync(join(work, 'content'), { recursive: true, force: true });
 const started = performance.now();
 const server = await startDevServer(tree, work, { timeoutMs: 30 * 60_000 });
 const startMs = performance.now() - started;
@@ -65,4 +71,3 @@ if (!values['start-only']) {
   console.log(`save → shown over ${edits} edits: median ${Math.round(median)} ms, worst ${Math.round(sorted.at(-1) ?? 0)} ms (${times.map(Math.round).join(', ')})`);
 }
 await server.close();
-rmSync(work, { recursive: true, force: true });

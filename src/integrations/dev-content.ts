@@ -10,6 +10,7 @@
  * is worked out from the new content), and the browser reloads.
  */
 import { join, sep } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { claimCacheFolder } from '../lib/build/cache-folder.ts';
 import { CacheStore } from '../lib/build/cache-store.ts';
 import { codeVersion } from '../lib/build/code-version.ts';
@@ -20,9 +21,9 @@ import { isFileStamps } from '../lib/content/content-reader.ts';
 import type { Diagnostic } from '../lib/content/diagnostic.ts';
 import { isCommittedDates } from '../lib/content/git-history.ts';
 import { reportSite } from '../lib/content/report.ts';
-import { checkSite } from '../lib/site/check-site.ts';
 import { clearSiteData, getSiteData, setCheckProblems, type SiteCaches, type SiteData } from '../lib/site/site-data.ts';
 import type { BuildLogger } from './build-steps.ts';
+import type { DevCheckInput } from './dev-check-worker.ts';
 import { DevSearch } from './dev-search.ts';
 
 /** Astro's dev server (Vite's), as the integration hook gets it. */
@@ -32,8 +33,8 @@ type ViteDevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:ser
 const EVENTS = ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const;
 /** Editors save a file in a few writes: changes this close together are loaded once. */
 const SETTLE_MS = 30;
-/** The search check starts this long after a load, once the reloaded pages were asked for. */
-const SEARCH_CHECK_DELAY_MS = 1000;
+/** The search check's thread (see `dev-check-worker.ts`). */
+const CHECK_WORKER = new URL('./dev-check-worker.ts', import.meta.url);
 
 export class DevContent {
   private readonly logger: BuildLogger;
@@ -45,14 +46,16 @@ export class DevContent {
   private loading: Promise<void> | undefined;
   private again = false;
   private server: ViteDevServer | undefined;
-  private searchCheck: AbortController | undefined;
+  private searchCheck: Worker | undefined;
+  private readonly version: string;
 
   constructor(logger: BuildLogger, projectRoot: string) {
     this.logger = logger;
     this.cacheDir = claimCacheFolder(projectRoot, 'dev-server', contentDir());
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
+    this.version = codeVersion(projectRoot);
     this.caches = {
-      pages: { pages: this.pages, version: codeVersion(projectRoot), stamps: new ValueFile(join(this.cacheDir, 'file-stamps.v8'), isFileStamps) },
+      pages: { pages: this.pages, version: this.version, stamps: new ValueFile(join(this.cacheDir, 'file-stamps.v8'), isFileStamps) },
       history: new ValueFile(join(this.cacheDir, 'git-dates.v8'), isCommittedDates),
     };
   }
@@ -64,8 +67,7 @@ export class DevContent {
     this.pages.save();
     if (data.history.problem) this.logger.warn(data.history.problem);
     this.show(data, data.site.diagnostics);
-    // The search check reads every entry's signatures: the page is shown before it ends.
-    this.checkSearch(data).catch((error: unknown) => this.logger.error(`The search check failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`));
+    this.checkSearch(data);
     return data;
   }
 
@@ -114,24 +116,25 @@ export class DevContent {
     this.loading = undefined;
   }
 
-  private async checkSearch(data: SiteData): Promise<void> {
-    this.searchCheck?.abort();
-    const stop = (this.searchCheck = new AbortController());
-    // The reloaded page is asked for first: it is what the writer waits for.
-    await new Promise((resolve) => setTimeout(resolve, SEARCH_CHECK_DELAY_MS));
-    let check;
-    try {
-      if (stop.signal.aborted) return;
-      check = await checkSite(data, undefined, stop.signal);
-    } catch (error) {
-      // Stopped: a newer load has its own check.
-      if (stop.signal.aborted) return;
-      throw error;
-    }
-    if (check.diagnostics.length === data.site.diagnostics.length) return;
-    // The search check found problems: the open pages show them too.
-    this.show(data, check.diagnostics);
-    if (this.server) refreshPages(this.server);
+  /**
+   * Runs the search check over `data`'s content in its own thread; a newer load stops it. When
+   * it finds problems, the pages show them too.
+   */
+  private checkSearch(data: SiteData): void {
+    void this.searchCheck?.terminate();
+    this.searchCheck = undefined;
+    // With an error in the content, the check stops before the search part, as in a build.
+    if (data.site.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return;
+    const input: DevCheckInput = { contentDir: contentDir(), rootDir: process.cwd(), configFile: configFile(), cacheDir: this.cacheDir, version: this.version };
+    const worker = new Worker(CHECK_WORKER, { workerData: input });
+    this.searchCheck = worker;
+    worker.once('message', (diagnostics: readonly Diagnostic[]) => {
+      void worker.terminate();
+      if (this.searchCheck !== worker || diagnostics.length === data.site.diagnostics.length) return;
+      this.show(data, diagnostics);
+      if (this.server) refreshPages(this.server);
+    });
+    worker.once('error', (error) => this.logger.error(`The search check failed: ${error.stack ?? error.message}`));
   }
 
   /** Prints the problems as `npm run check` does, when they changed, and gives them to the pages. */

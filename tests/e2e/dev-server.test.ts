@@ -92,6 +92,19 @@ describe('npm run dev', () => {
     expect(await page.getByTestId('dev-problems').textContent()).toContain('hostile.md');
   });
 
+  it('shows what the search check finds, once it has run beside the server', async () => {
+    await page.goto(`${server.url}/en/`);
+    const twin = ['---', 'layout: default', 'title: "The same permission error"', 'pagename: permission-twin', 'lang: en', 'category: fs', '---', '', "# `PermissionError: [Errno 13] Permission denied: '/var/cache/fixture'`", '', '## Fix', '', 'Another page about the same error.', ''].join('\n');
+    await save('en/fs/permission-twin.md', twin);
+    try {
+      // The check runs in its own thread; when it is done, the page reloads with its findings.
+      await page.getByTestId('dev-problems').getByText('permission-twin.md').first().waitFor(SHOWN);
+      expect(await page.getByTestId('dev-problems').textContent()).toMatch(/\[search-(indistinguishable|not-first)\]/);
+    } finally {
+      await save('en/fs/permission-twin.md', undefined);
+    }
+  });
+
   it('lists a new entry in the catalog, and a paste of its error finds it first', async () => {
     await page.goto(`${server.url}/en/`);
     await save(

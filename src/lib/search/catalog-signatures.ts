@@ -56,12 +56,8 @@ async function firstFound(text: string, store: IndexStore, url: string): Promise
  * not find it first. Translations that show their original's code are checked once, in the
  * original's locale.
  */
-/** Entries checked between two turns of the event loop. */
-const YIELD_EVERY = 20;
-
-export async function checkRetrieval(locales: readonly LocaleSignatures[], indexes: ReadonlyMap<string, SignatureIndex>, signal?: AbortSignal): Promise<Diagnostic[]> {
+export async function checkRetrieval(locales: readonly LocaleSignatures[], indexes: ReadonlyMap<string, SignatureIndex>): Promise<Diagnostic[]> {
   const diagnostics: Diagnostic[] = [];
-  let checked = 0;
   const report = (page: Page, at: Position, severity: Diagnostic['severity'], ruleId: string, message: string) =>
     diagnostics.push({ file: page.file, line: at.line, column: at.column, severity, ruleId, message });
   const checkedBlocks = new Set<string>();
@@ -74,12 +70,6 @@ export async function checkRetrieval(locales: readonly LocaleSignatures[], index
       const page = pages[doc];
       // Fallback pages repeat another locale's page; documentation pages are found, not checked.
       if (!page || page.locale !== locale || page.kind !== 'entry') continue;
-      // A dev server answers pages while it checks: the check gives way now and then, and stops
-      // when the content it checks is gone.
-      if (++checked % YIELD_EVERY === 0) {
-        await new Promise((resolve) => setImmediate(resolve));
-        signal?.throwIfAborted();
-      }
       const own = [page.heading, ...page.errors];
       for (const [position, text] of own.entries()) {
         const at = page.signaturePositions[position] ?? { line: 1, column: 1 };

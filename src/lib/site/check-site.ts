@@ -21,8 +21,7 @@ export interface CheckReuse {
   readonly findings: ResultMemo<readonly Diagnostic[]>;
 }
 
-/** `signal` stops the search check (a dev server's, when the content changed again). */
-export async function checkSite({ site, catalog }: Pick<SiteData, 'site' | 'catalog'>, reuse?: CheckReuse, signal?: AbortSignal): Promise<SiteCheck> {
+export async function checkSite({ site, catalog }: Pick<SiteData, 'site' | 'catalog'>, reuse?: CheckReuse): Promise<SiteCheck> {
   if (site.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) {
     return { diagnostics: site.diagnostics, indexes: undefined };
   }
@@ -36,7 +35,7 @@ export async function checkSite({ site, catalog }: Pick<SiteData, 'site' | 'cata
   const key = reuse && fingerprint('retrieval', reuse.digest);
   let retrieval = key === undefined ? undefined : reuse?.findings.get(key);
   if (retrieval === undefined) {
-    retrieval = await checkRetrieval(signaturesOnce(), indexesOnce(), signal);
+    retrieval = await checkRetrieval(signaturesOnce(), indexesOnce());
     if (key !== undefined) reuse?.findings.set(key, retrieval);
   }
   return { diagnostics: sortDiagnostics([...site.diagnostics, ...retrieval]), indexes: indexesOnce };
