@@ -35,6 +35,8 @@ const EVENTS = ['add', 'change', 'unlink', 'addDir', 'unlinkDir'] as const;
 const SETTLE_MS = 30;
 /** The search check's thread (see `dev-check-worker.ts`). */
 const CHECK_WORKER = new URL('./dev-check-worker.ts', import.meta.url);
+/** The search check starts this long after a load: the reloaded page, which the writer waits for, comes first. */
+const SEARCH_CHECK_DELAY_MS = 1000;
 
 export class DevContent {
   private readonly logger: BuildLogger;
@@ -47,6 +49,7 @@ export class DevContent {
   private again = false;
   private server: ViteDevServer | undefined;
   private searchCheck: Worker | undefined;
+  private searchCheckTimer: NodeJS.Timeout | undefined;
   private readonly version: string;
 
   constructor(logger: BuildLogger, projectRoot: string) {
@@ -121,10 +124,15 @@ export class DevContent {
    * it finds problems, the pages show them too.
    */
   private checkSearch(data: SiteData): void {
+    clearTimeout(this.searchCheckTimer);
     void this.searchCheck?.terminate();
     this.searchCheck = undefined;
     // With an error in the content, the check stops before the search part, as in a build.
     if (data.site.diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return;
+    this.searchCheckTimer = setTimeout(() => this.startSearchCheck(data), SEARCH_CHECK_DELAY_MS);
+  }
+
+  private startSearchCheck(data: SiteData): void {
     const input: DevCheckInput = { contentDir: contentDir(), rootDir: process.cwd(), configFile: configFile(), cacheDir: this.cacheDir, version: this.version };
     const worker = new Worker(CHECK_WORKER, { workerData: input });
     this.searchCheck = worker;

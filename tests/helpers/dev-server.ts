@@ -13,6 +13,8 @@ export interface DevServer {
   readonly url: string;
   /** The server's process. */
   readonly pid: number;
+  /** Milliseconds from starting the process to its first answer (the tree's copy not counted). */
+  readonly startMs: number;
   /** The copy of the tree the server watches. */
   readonly contentDir: string;
   /** Everything the server printed so far. */
@@ -45,6 +47,7 @@ export async function startDevServer(source: string, workDir: string, options: {
   const contentDir = join(workDir, 'content');
   cpSync(source, contentDir, { recursive: true });
   const port = await freePort();
+  const started = performance.now();
   const child: ChildProcess = spawn(process.execPath, [join(PROJECT_ROOT, 'scripts/dev.ts')], {
     cwd: PROJECT_ROOT,
     env: { ...writerEnvironment(), ERRATA_CONTENT_DIR: contentDir, PORT: String(port), HOST: '127.0.0.1', ASTRO_TELEMETRY_DISABLED: '1' },
@@ -73,5 +76,5 @@ export async function startDevServer(source: string, workDir: string, options: {
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  return { url, pid: child.pid ?? 0, contentDir, output: () => stripVTControlCharacters(output), close };
+  return { url, pid: child.pid ?? 0, startMs: performance.now() - started, contentDir, output: () => stripVTControlCharacters(output), close };
 }
