@@ -63,15 +63,14 @@ export class DevContent {
     };
   }
 
-  /** Loads and checks the tree and reports its problems. Resolves before the search check ends. */
-  load(): SiteData {
+  /** Loads and checks the tree and reports its problems; the search check follows in its own thread. */
+  load(): void {
     clearSiteData();
     const data = getSiteData(this.caches);
     this.pages.save();
     if (data.history.problem) this.logger.warn(data.history.problem);
     this.show(data, data.site.diagnostics);
     this.checkSearch(data);
-    return data;
   }
 
   /**

@@ -70,15 +70,14 @@ export class DevSearch {
     const { catalog, site } = data;
     writeSignatureIndexes(out, site.sources.localeConfig.locales, buildLocaleIndexes(catalogSignatures(catalog)));
     const { parts, byPath } = searchParts(data);
-    const routes = catalog.routes();
+    const routesOf = Map.groupBy(catalog.routes(), (route) => byPath.get(route.path));
     const indexing = startSearchIndex(out, parts, catalog.routeCountsBySegment(), {
       kept: () => undefined,
       keptEntry: undefined,
       fingerprint: () => '',
       addPages: async (index, part) => {
         const errors: string[] = [];
-        for (const route of routes) {
-          if (byPath.get(route.path) !== part) continue;
+        for (const route of routesOf.get(part) ?? []) {
           const { page, locale } = route;
           const category = page.category === undefined ? undefined : catalog.categoryLabel(page.category, locale);
           const added = await index.addCustomRecord({

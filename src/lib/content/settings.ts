@@ -25,7 +25,7 @@
  * ```
  */
 import type { DiagnosticSink, Position, RuleLevel } from './diagnostic.ts';
-import { levelRuleIds } from './rules.ts';
+import { levelRuleIds, ruleOf } from './rules.ts';
 
 /** What happens to a rule's problems (a broken link, …): the build fails, prints a warning, or says nothing. */
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warn', 'ignore'];
@@ -163,12 +163,13 @@ function readLevels(value: unknown, file: string, positionOf: PositionOf, sink: 
   for (const [id, level] of Object.entries(value)) {
     const at = positionOf(['errata', 'levels', id]);
     if (!adjustable.includes(id)) {
-      const own = { 'link-target-missing': 'on_broken_links', 'image-missing': 'on_broken_images', 'link-anchor-missing': 'on_broken_anchors' }[id];
-      const how = own
-        ? `Set "errata.${own}" instead.`
-        : id === 'liquid-variable-unknown'
-          ? 'Set "liquid: { strict_variables: … }" instead.'
-          : `Its problems leave a page or setting that cannot be built, so they stay errors. Rules "errata.levels" can set: ${adjustable.join(', ')}.`;
+      const setting = ruleOf(id)?.setting;
+      const how =
+        setting?.kind === 'broken'
+          ? `Set "errata.${setting.key}" instead.`
+          : setting?.kind === 'strict-variables'
+            ? 'Set "liquid: { strict_variables: … }" instead.'
+            : `Its problems leave a page or setting that cannot be built, so they stay errors. Rules "errata.levels" can set: ${adjustable.join(', ')}.`;
       sink.error(file, at, 'config-value', `"errata.levels" cannot set "${id}". ${how}`);
     } else if (typeof level === 'string' && (RULE_LEVELS as readonly string[]).includes(level)) {
       levels.set(id, level as RuleLevel);
