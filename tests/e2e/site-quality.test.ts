@@ -140,6 +140,12 @@ describe('accessibility: axe-core finds no WCAG 2.2 A or AA violation', () => {
       const block = page.getByRole('region', { name: 'Code block 1', exact: true }).locator('pre');
       await block.focus();
       await page.keyboard.press('ArrowRight');
+      // The browser scrolls smoothly: wait until the block has moved, or fail when it never does.
+      await block.evaluate((element) => new Promise<void>((resolve, reject) => {
+        const deadline = Date.now() + 10_000;
+        const poll = () => (element.scrollLeft > 0 ? resolve() : Date.now() > deadline ? reject(new Error('the code block did not scroll')) : requestAnimationFrame(poll));
+        poll();
+      }));
       const focused = await block.evaluate((element) => ({ active: document.activeElement === element, scrolled: element.scrollLeft > 0 }));
       return { scrolling, coverage, focused };
     });
