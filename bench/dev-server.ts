@@ -33,7 +33,7 @@ function rssMiB(pid: number): number {
   return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
 }
 
-const site = loadSite({ contentDir: tree });
+const site = loadSite({ contentDir: tree, rootDir: process.cwd() });
 const entry = site.pages.find((page) => page.kind === 'entry' && page.locale === site.sources.localeConfig.defaultLocale);
 if (!entry) throw new Error(`${tree} has no entry in its default language.`);
 // One work folder per tree, so that a second run finds the pages the first one kept (as a

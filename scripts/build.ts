@@ -10,18 +10,21 @@
  * it renders without starting Astro (src/integrations/rebuild-without-astro.ts).
  *
  * The output folder is `dist/`, or ERRATA_OUT_DIR. `--config <file>` names the site's config
- * when it is not content/_config.yml (as ERRATA_CONFIG does; see content-dir.ts).
+ * when it is not content/_config.yml (as ERRATA_CONFIG does; see src/lib/context.ts).
  */
-import { resolve } from 'node:path';
-import { discardManifest, saveManifest } from '../src/lib/build/build-manifest.ts';
-import { abandonedCacheFolders } from '../src/lib/build/cache-folder.ts';
-import { takeBuildPlan } from '../src/lib/build/build-plan.ts';
+import { astroConfig } from '../src/integrations/astro-config.ts';
+import { prepareBuild } from '../src/integrations/build-steps.ts';
+import { IncrementalBuild } from '../src/integrations/incremental-build.ts';
 import { consoleLogger, rebuildWithoutAstro } from '../src/integrations/rebuild-without-astro.ts';
-import { takeConfigFlag } from './config-flag.ts';
 import { commitChanges, lockOutput, removeInBackground, removeStaleBuilds, swapIntoPlace, stagingFolder } from '../src/lib/build/atomic-output.ts';
+import { discardManifest, saveManifest } from '../src/lib/build/build-manifest.ts';
+import type { BuildPlan } from '../src/lib/build/build-plan.ts';
+import { abandonedCacheFolders } from '../src/lib/build/cache-folder.ts';
+import { ContentCheckFailed } from '../src/lib/build/content-check-failed.ts';
+import { contextWithConfigFlag } from './config-flag.ts';
 
-takeConfigFlag('build');
-const target = resolve(process.env['ERRATA_OUT_DIR'] ?? 'dist');
+const asked = contextWithConfigFlag('build');
+const target = asked.outDir;
 try {
   lockOutput(target);
 } catch (error) {
@@ -29,14 +32,11 @@ try {
   process.exit(1);
 }
 removeStaleBuilds(target);
-const staging = stagingFolder(target, process.pid);
-// astro.config.mjs reads the output folder from here; the integration builds upon the output
-// being replaced.
-process.env['ERRATA_OUT_DIR'] = staging;
-process.env['ERRATA_REUSE_FROM'] = target;
+// The build writes into a staging folder and builds upon the output it replaces.
+const context = { ...asked, outDir: stagingFolder(target, process.pid), reuseFrom: target };
 
 let done = false;
-// Every way out before the output changes (an error, the content check's exit, Ctrl+C) leaves
+// Every way out before the output changes (an error, the content check, Ctrl+C) leaves
 // the previous output as it was and removes this build's half.
 process.on('exit', (code) => {
   if (done) return;
@@ -47,23 +47,30 @@ process.once('SIGINT', () => process.exit(130));
 process.once('SIGTERM', () => process.exit(143));
 
 try {
+  // The content is loaded and checked before anything starts rendering; a failed check throws.
+  const logger = consoleLogger('errata');
+  const incremental = IncrementalBuild.of(context);
+  if (!incremental) throw new Error('A build by npm run build is always incremental.');
+  const prepared = await prepareBuild(context, logger, incremental);
   // After a content change, the pages are rendered without starting Astro when they can be.
-  if (!(await rebuildWithoutAstro(staging, consoleLogger('errata')))) {
+  let plan: BuildPlan | undefined = await rebuildWithoutAstro(context, prepared, incremental, logger);
+  if (!plan) {
     // Astro and Vite, hundreds of modules, load only when needed.
     const { build } = await import('astro');
-    await build({ root: process.cwd() });
+    await build({ ...astroConfig(context, { prepared, incremental, onBuilt: (built) => (plan = built) }), configFile: false });
   }
-  const plan = takeBuildPlan();
   if (!plan) throw new Error('The errata integration did not finish the build.');
   // A crash from here on must not leave a manifest that describes the wrong files.
   discardManifest(plan.cacheDir);
-  if (plan.deleted) commitChanges(staging, target, plan.deleted);
-  else swapIntoPlace(staging, target);
+  if (plan.deleted) commitChanges(context.outDir, target, plan.deleted);
+  else swapIntoPlace(context.outDir, target);
   done = true;
   saveManifest(plan.cacheDir, target, plan.manifest);
-  removeInBackground(...abandonedCacheFolders(process.cwd()));
+  removeInBackground(...abandonedCacheFolders(context.rootDir));
   console.log(`Built into ${target}`);
 } catch (error) {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  // The content check's problems are printed already: its summary is all that is left to say.
+  if (error instanceof ContentCheckFailed) console.error(error.message);
+  else console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exitCode = 1;
 }

@@ -5,10 +5,9 @@
  * problem as `path:line:column: message [rule]`. The JSON report is also written to a file
  * (`errata-report.json` in the working directory, or `--report`), whose path is printed.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/lib/build/write-atomic.ts';
-import { configFile, contentDir, reportFile, shownPath } from '../src/lib/content/content-dir.ts';
+import { contextFromEnvironment, shownPath } from '../src/lib/context.ts';
 import { formatDiagnostic } from '../src/lib/content/diagnostic.ts';
 import { loadSite } from '../src/lib/content/load-site.ts';
 import { reportJson, reportSite } from '../src/lib/content/report.ts';
@@ -29,11 +28,12 @@ if (!FORMATS.includes(values.format)) {
   process.exit(2);
 }
 
-const site = loadSite({ contentDir: positionals[0] ?? contentDir(), configFile: values.config ? resolve(values.config) : configFile() });
+const context = contextFromEnvironment(process.env, process.cwd(), { contentDir: positionals[0], configFile: values.config, reportFile: values.report });
+const site = loadSite(context);
 const catalog = new Catalog(site.pages, site.sources.localeConfig, site.sources.categories);
 const { diagnostics } = await checkSite({ site, catalog });
 const json = reportJson(site, diagnostics);
-const file = values.report ? resolve(values.report) : reportFile();
+const file = context.reportFile;
 writeFileAtomic(file, `${JSON.stringify(json, null, 2)}\n`);
 
 if (values.format === 'json') {
@@ -41,7 +41,7 @@ if (values.format === 'json') {
 } else if (values.format === 'lines') {
   for (const diagnostic of diagnostics) console.log(formatDiagnostic(diagnostic));
 } else {
-  const report = reportSite(site, diagnostics, shownPath(file));
+  const report = reportSite(site, diagnostics, shownPath(file, context.rootDir));
   for (const line of report.lines) (report.ok ? console.log : console.error)(line);
 }
 process.exitCode = json.ok ? 0 : 1;

@@ -3,10 +3,15 @@
  * (PORT and HOST override). Saving a file of the tree or its config updates the open pages;
  * problems are printed here and shown on every page (see src/integrations/dev-content.ts).
  */
-import { takeConfigFlag } from './config-flag.ts';
+import { astroConfig } from '../src/integrations/astro-config.ts';
+import { contextWithConfigFlag } from './config-flag.ts';
 
-takeConfigFlag('dev');
+const context = contextWithConfigFlag('dev');
 process.env['ASTRO_TELEMETRY_DISABLED'] ??= '1';
 
 const { dev } = await import('astro');
-await dev({ root: process.cwd(), server: { port: Number(process.env['PORT'] ?? 4321), host: process.env['HOST'] ?? 'localhost' }, devToolbar: { enabled: false } });
+await dev({
+  ...astroConfig(context),
+  configFile: false,
+  server: { port: Number(process.env['PORT'] ?? 4321), host: process.env['HOST'] ?? 'localhost' },
+});

@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteSources } from '../src/lib/content/site-sources.ts';
 import { DiagnosticSink } from '../src/lib/content/diagnostic.ts';
-import { configFile, contentDir } from '../src/lib/content/content-dir.ts';
+import { contextFromEnvironment } from '../src/lib/context.ts';
 import { findLocale } from '../src/lib/i18n/locales.ts';
 import { absoluteUrl, signatureIndexPath } from '../src/lib/routing/routes.ts';
 import { fileStore } from '../src/lib/search/index-files.ts';
@@ -21,7 +21,8 @@ const { values, positionals } = parseArgs({
   options: { lang: { type: 'string' }, dist: { type: 'string', default: 'dist' }, limit: { type: 'string', default: '5' } },
 });
 
-const sources = loadSiteSources(contentDir(), process.cwd(), new DiagnosticSink(), configFile());
+const { contentDir, rootDir, configFile } = contextFromEnvironment(process.env, process.cwd());
+const sources = loadSiteSources(contentDir, rootDir, new DiagnosticSink(), configFile);
 const { locales, defaultLocale } = sources.localeConfig;
 const locale = values.lang ? findLocale(locales, values.lang) : defaultLocale;
 if (!locale) {

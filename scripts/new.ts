@@ -7,7 +7,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { configFile, contentDir } from '../src/lib/content/content-dir.ts';
+import { contextFromEnvironment } from '../src/lib/context.ts';
 import { formatDiagnostic } from '../src/lib/content/diagnostic.ts';
 import { planNewEntry, planTranslation, type Plan, type Refusal } from '../src/lib/authoring/new-entry.ts';
 import { readProject, writeNewFile } from '../src/lib/authoring/project.ts';
@@ -41,7 +41,8 @@ if (values.translate !== undefined) {
   fail(2, positionals.length === 0 ? 'Give the error message.' : `Give the error message as one argument, in quotes (got ${positionals.length} arguments).`);
 }
 
-const project = readProject(contentDir(), process.cwd(), configFile());
+const { contentDir, rootDir, configFile } = contextFromEnvironment(process.env, process.cwd());
+const project = readProject(contentDir, rootDir, configFile);
 if (project.sourceErrors.length > 0) {
   fail(1, ['The site\'s config or data has errors; fix them first (npm run check shows them all):', ...project.sourceErrors.slice(0, 5).map(formatDiagnostic)].join('\n'));
 }

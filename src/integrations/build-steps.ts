@@ -4,16 +4,18 @@
  * bundle instead of starting Astro (see `render-bundle.ts`).
  *
  * Before: the content check (and the search retrieval check) runs and stops the build on any
- * error; a rebuild decides which pages to render. After: the Pagefind index, the error-signature
+ * error (`ContentCheckFailed`); a rebuild decides which pages to render. After: the Pagefind index, the error-signature
  * indexes, `_redirects`, the redirect pages, the sitemap, `robots.txt` and the sidebar's
  * fragments are written.
  */
 import { join } from 'node:path';
+import type { BuildPlan } from '../lib/build/build-plan.ts';
 import { claimCacheFolder } from '../lib/build/cache-folder.ts';
+import { ContentCheckFailed } from '../lib/build/content-check-failed.ts';
 import { listFiles } from '../lib/build/list-files.ts';
 import { OutputWriter } from '../lib/build/output-writer.ts';
 import { writeFileAtomic } from '../lib/build/write-atomic.ts';
-import { contentDir, reportFile, shownPath } from '../lib/content/content-dir.ts';
+import { type ErrataContext, shownPath } from '../lib/context.ts';
 import { reportJson, reportSite } from '../lib/content/report.ts';
 import { redirectsFile } from '../lib/routing/host-rules.ts';
 import { ROBOTS_PATH } from '../lib/routing/routes.ts';
@@ -21,7 +23,8 @@ import type { SignatureIndex } from '../lib/search/signature-index.ts';
 import { checkSite } from '../lib/site/check-site.ts';
 import { searchPageFiles, searchParts } from '../lib/site/search-parts.ts';
 import { headersFile } from '../lib/site/security.ts';
-import { clearSiteData, getSiteData } from '../lib/site/site-data.ts';
+import { buildSession, type PageSession } from '../lib/site/page-session.ts';
+import { loadSiteData } from '../lib/site/site-data.ts';
 import { robotsTxt, sitemapFiles, sitemapUrls } from '../lib/site/sitemap.ts';
 import type { IncrementalBuild } from './incremental-build.ts';
 import { copyAssets, writeRedirectPages } from './legacy-files.ts';
@@ -39,29 +42,32 @@ export interface BuildLogger {
 /** The checked site's error-signature indexes, made lazily (see `checkSite`). */
 export type SignatureIndexes = () => ReadonlyMap<string, SignatureIndex>;
 
+/** A checked site, ready to render: what its pages read, and its signature indexes. */
+export interface PreparedBuild {
+  readonly session: PageSession;
+  readonly indexes: SignatureIndexes | undefined;
+}
+
 /**
- * Loads and checks the content, prints the problems grouped by rule and writes all of them to
- * the JSON report; on any error, exits (status 1) before anything is rendered. A rebuild then
- * decides which pages to render.
+ * Loads and checks the context's content, prints the problems grouped by rule and writes all of
+ * them to the JSON report; on any error, throws `ContentCheckFailed` before anything is
+ * rendered. A rebuild then decides which pages to render.
  */
-export async function prepareBuild(logger: BuildLogger, incremental: IncrementalBuild | undefined): Promise<SignatureIndexes | undefined> {
-  clearSiteData();
-  const data = getSiteData(incremental?.siteCaches);
+export async function prepareBuild(context: ErrataContext, logger: BuildLogger, incremental: IncrementalBuild | undefined): Promise<PreparedBuild> {
+  const data = loadSiteData(context, incremental?.siteCaches);
   incremental?.pages.save();
   if (data.history.problem) logger.warn(data.history.problem);
   const check = await checkSite(data, incremental?.checkReuse(data));
-  const file = reportFile();
-  writeFileAtomic(file, `${JSON.stringify(reportJson(data.site, check.diagnostics), null, 2)}\n`);
-  const report = reportSite(data.site, check.diagnostics, shownPath(file));
+  writeFileAtomic(context.reportFile, `${JSON.stringify(reportJson(data.site, check.diagnostics), null, 2)}\n`);
+  const report = reportSite(data.site, check.diagnostics, shownPath(context.reportFile, context.rootDir));
   for (const line of report.lines.slice(0, -1)) console.error(line);
-  if (!report.ok) {
-    // The lines above already say everything; a stack trace would only hide them.
-    logger.error(report.lines.at(-1) ?? 'Content check failed.');
-    process.exit(1);
-  }
-  logger.info(report.lines.at(-1) ?? '');
-  if (incremental) logger.info(incremental.planPages(data));
-  return check.indexes;
+  const summary = report.lines.at(-1) ?? '';
+  if (!report.ok) throw new ContentCheckFailed(summary);
+  logger.info(summary);
+  if (!incremental) return { session: buildSession(data), indexes: check.indexes };
+  const plan = incremental.planPages(data);
+  logger.info(plan.message);
+  return { session: buildSession(data, plan.unchanged), indexes: check.indexes };
 }
 
 /** How the pages in `outDir` were rendered, for `finishBuild`. */
@@ -72,22 +78,25 @@ export interface RenderedPages {
   readonly renderRest?: () => Promise<void>;
 }
 
-/** Writes everything besides the rendered pages into `outDir`, which holds those pages. */
+/**
+ * Writes everything besides the rendered pages into `outDir`, which holds those pages. Returns
+ * how to put an incremental build's output in place (see `IncrementalBuild.finish`).
+ */
 export async function finishBuild(
+  context: ErrataContext,
+  { session: { data }, indexes }: PreparedBuild,
   outDir: string,
   logger: BuildLogger,
   incremental: IncrementalBuild | undefined,
-  indexes: SignatureIndexes | undefined,
   { astroPages, renderRest }: RenderedPages,
-): Promise<void> {
-  const data = getSiteData();
+): Promise<BuildPlan | undefined> {
   const { catalog, site } = data;
   const { locales } = site.sources.localeConfig;
   const out = new OutputWriter(outDir, incremental?.previousOutput);
   // Pagefind reads a mirror of the pages while the files below are written.
   const sources =
     incremental?.searchSources(out) ??
-    freshSearchSources(outDir, join(claimCacheFolder(process.cwd(), outDir, contentDir()), 'search-pages-plain'), searchPageFiles(data));
+    freshSearchSources(outDir, join(claimCacheFolder(context.rootDir, outDir, context.contentDir), 'search-pages-plain'), searchPageFiles(data));
   const indexing = startSearchIndex(out, searchParts(data).parts, catalog.routeCountsBySegment(), sources);
   await renderRest?.();
   if (incremental) incremental.recordPages(out, astroPages);
@@ -113,5 +122,8 @@ export async function finishBuild(
   const search = await indexing.finish();
   sources.dispose?.();
   logger.info(search.message);
-  if (incremental) logger.info(incremental.finish(out, search));
+  if (!incremental) return undefined;
+  const finished = incremental.finish(out, search);
+  logger.info(finished.message);
+  return finished.plan;
 }

@@ -16,15 +16,16 @@ import { CacheStore } from '../lib/build/cache-store.ts';
 import { codeVersion } from '../lib/build/code-version.ts';
 import { ValueFile } from '../lib/build/value-file.ts';
 import type { AstroIntegration } from 'astro';
-import { configFile, contentDir } from '../lib/content/content-dir.ts';
+import type { ErrataContext } from '../lib/context.ts';
 import { isFileStamps } from '../lib/content/content-reader.ts';
 import type { Diagnostic } from '../lib/content/diagnostic.ts';
 import { isCommittedDates } from '../lib/content/git-history.ts';
 import { reportSite } from '../lib/content/report.ts';
-import { clearSiteData, getSiteData, setCheckProblems, type SiteCaches, type SiteData } from '../lib/site/site-data.ts';
+import { loadSiteData, type SiteCaches, type SiteData } from '../lib/site/site-data.ts';
 import type { BuildLogger } from './build-steps.ts';
 import type { DevCheckInput } from './dev-check-worker.ts';
 import { DevSearch } from './dev-search.ts';
+import { publishSession } from './session-module.ts';
 
 /** Astro's dev server (Vite's), as the integration hook gets it. */
 type ViteDevServer = Parameters<NonNullable<AstroIntegration['hooks']['astro:server:setup']>>[0]['server'];
@@ -39,7 +40,10 @@ const CHECK_WORKER = new URL('./dev-check-worker.ts', import.meta.url);
 const SEARCH_CHECK_DELAY_MS = 1000;
 
 export class DevContent {
+  private readonly context: ErrataContext;
   private readonly logger: BuildLogger;
+  /** The site as last loaded. */
+  private data: SiteData | undefined;
   private readonly caches: SiteCaches;
   private readonly pages: CacheStore<string>;
   private readonly cacheDir: string;
@@ -52,11 +56,12 @@ export class DevContent {
   private searchCheckTimer: NodeJS.Timeout | undefined;
   private readonly version: string;
 
-  constructor(logger: BuildLogger, projectRoot: string) {
+  constructor(context: ErrataContext, logger: BuildLogger) {
+    this.context = context;
     this.logger = logger;
-    this.cacheDir = claimCacheFolder(projectRoot, 'dev-server', contentDir());
+    this.cacheDir = claimCacheFolder(context.rootDir, 'dev-server', context.contentDir);
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
-    this.version = codeVersion(projectRoot);
+    this.version = codeVersion(context.rootDir);
     this.caches = {
       pages: { pages: this.pages, version: this.version, stamps: new ValueFile(join(this.cacheDir, 'file-stamps.v8'), isFileStamps) },
       history: new ValueFile(join(this.cacheDir, 'git-dates.v8'), isCommittedDates),
@@ -65,8 +70,8 @@ export class DevContent {
 
   /** Loads and checks the tree and reports its problems; the search check follows in its own thread. */
   load(): void {
-    clearSiteData();
-    const data = getSiteData(this.caches);
+    const data = loadSiteData(this.context, this.caches);
+    this.data = data;
     this.pages.save();
     if (data.history.problem) this.logger.warn(data.history.problem);
     this.show(data, data.site.diagnostics);
@@ -79,10 +84,9 @@ export class DevContent {
    */
   attach(server: ViteDevServer): void {
     this.server = server;
-    const tree = contentDir();
+    const { contentDir: tree, configFile: config } = this.context;
     const search = new DevSearch(join(this.cacheDir, 'search'));
-    server.middlewares.use(search.middleware(() => getSiteData(this.caches)));
-    const config = configFile();
+    server.middlewares.use(search.middleware(() => this.loaded()));
     server.watcher.add(config ? [tree, config] : [tree]);
     const inTree = (path: string) => path === config || path === tree || path.startsWith(tree + sep);
     let timer: NodeJS.Timeout | undefined;
@@ -132,7 +136,8 @@ export class DevContent {
   }
 
   private startSearchCheck(data: SiteData): void {
-    const input: DevCheckInput = { contentDir: contentDir(), rootDir: process.cwd(), configFile: configFile(), cacheDir: this.cacheDir, version: this.version };
+    const { contentDir, rootDir, configFile } = this.context;
+    const input: DevCheckInput = { contentDir, rootDir, configFile, cacheDir: this.cacheDir, version: this.version };
     const worker = new Worker(CHECK_WORKER, { workerData: input });
     this.searchCheck = worker;
     worker.once('message', (diagnostics: readonly Diagnostic[]) => {
@@ -144,9 +149,15 @@ export class DevContent {
     worker.once('error', (error) => this.logger.error(`The search check failed: ${error.stack ?? error.message}`));
   }
 
+  /** The site as last loaded (`load` runs before the server starts). */
+  private loaded(): SiteData {
+    if (!this.data) throw new Error('The dev server has not loaded the content yet.');
+    return this.data;
+  }
+
   /** Prints the problems as `npm run check` does, when they changed, and gives them to the pages. */
   private show(data: SiteData, diagnostics: readonly Diagnostic[]): void {
-    setCheckProblems(diagnostics);
+    publishSession({ data, shouldRender: () => true, devProblems: diagnostics });
     const report = reportSite(data.site, diagnostics);
     const text = report.lines.join('\n');
     if (text === this.printed) return;

@@ -5,14 +5,14 @@
  * file whose bytes did not change. The staging folder then holds only what changed, and
  * `scripts/build.ts` applies it over the output (see `lib/build/atomic-output.ts`).
  *
- * `scripts/build.ts` names the output being replaced in ERRATA_REUSE_FROM; without it (a plain
- * `astro build`) every build is a full one.
+ * `scripts/build.ts` names the output being replaced in the context's `reuseFrom`; without it (a
+ * plain `astro build`) every build is a full one.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BuildManifest, readManifest, type SearchIndexPart } from '../lib/build/build-manifest.ts';
-import { setBuildPlan } from '../lib/build/build-plan.ts';
+import type { BuildPlan } from '../lib/build/build-plan.ts';
 import { claimCacheFolder } from '../lib/build/cache-folder.ts';
 import { CacheStore } from '../lib/build/cache-store.ts';
 import { codeVersion } from '../lib/build/code-version.ts';
@@ -21,8 +21,7 @@ import { listFiles } from '../lib/build/list-files.ts';
 import { type OutputWriter, type PreviousOutput, stillThere } from '../lib/build/output-writer.ts';
 import { PageMirror } from '../lib/build/page-mirror.ts';
 import { ValueFile } from '../lib/build/value-file.ts';
-import { setUnchangedPages } from '../lib/build/render-plan.ts';
-import { contentDir } from '../lib/content/content-dir.ts';
+import { type ErrataContext, siteConfigPath } from '../lib/context.ts';
 import type { Diagnostic } from '../lib/content/diagnostic.ts';
 import { isFileStamps } from '../lib/content/content-reader.ts';
 import { isCommittedDates } from '../lib/content/git-history.ts';
@@ -69,10 +68,10 @@ export class IncrementalBuild {
   /** Fingerprint of each search index part's pages, by its key, once planned. */
   private partPrints = new Map<string, string>();
 
-  private constructor(projectRoot: string, target: string) {
+  private constructor(context: ErrataContext, target: string) {
     this.target = target;
-    this.codeVersion = codeVersion(projectRoot);
-    this.cacheDir = claimCacheFolder(projectRoot, target, contentDir());
+    this.codeVersion = codeVersion(context.rootDir);
+    this.cacheDir = claimCacheFolder(context.rootDir, target, context.contentDir);
     this.pages = new CacheStore(join(this.cacheDir, 'pages'), 'pages');
     this.siteCaches = {
       pages: { pages: this.pages, version: this.codeVersion, stamps: new ValueFile(join(this.cacheDir, 'file-stamps.v8'), isFileStamps) },
@@ -82,7 +81,7 @@ export class IncrementalBuild {
     this.findings = new CacheStore(join(this.cacheDir, 'findings'), 'findings');
     this.mirror = new PageMirror(join(this.cacheDir, 'search-pages'));
     this.previous = readManifest(this.cacheDir, target, this.codeVersion);
-    this.renderKey = fingerprint(this.codeVersion, readSiteUrl() ?? '');
+    this.renderKey = fingerprint(this.codeVersion, readSiteUrl(siteConfigPath(context)) ?? '');
   }
 
   /** The output this build builds upon, when there is one. */
@@ -90,10 +89,9 @@ export class IncrementalBuild {
     return this.previous ? { dir: this.target, manifest: this.previous } : undefined;
   }
 
-  /** The incremental build of this process, or undefined when it is a plain `astro build`. */
-  static fromEnvironment(projectRoot: string): IncrementalBuild | undefined {
-    const target = process.env['ERRATA_REUSE_FROM'];
-    return target ? new IncrementalBuild(projectRoot, target) : undefined;
+  /** The incremental build of `context`, or undefined when it is a plain `astro build`. */
+  static of(context: ErrataContext): IncrementalBuild | undefined {
+    return context.reuseFrom ? new IncrementalBuild(context, context.reuseFrom) : undefined;
   }
 
   /** What the content check can reuse from earlier builds. */
@@ -101,8 +99,11 @@ export class IncrementalBuild {
     return { digest: this.siteDigest(data), findings: this.findings };
   }
 
-  /** Decides which pages to render: those whose fingerprint changed, or all. */
-  planPages(data: SiteData): string {
+  /**
+   * Decides which pages to render: those whose fingerprint changed, or all. Returns the pages
+   * that stay as they are (none on a full build), and what was decided, in a line.
+   */
+  planPages(data: SiteData): { unchanged: ReadonlySet<string>; message: string } {
     const { entries, listings } = pageFingerprints(data, { codeVersion: this.codeVersion, digest: this.siteDigest(data), prints: this.prints });
     this.prints.save();
     this.findings.save();
@@ -129,11 +130,9 @@ export class IncrementalBuild {
       this.entryFiles.set(file, mirrorName(part, file));
     }
     this.partPrints = new Map([...byPart].map(([key, prints]) => [key, fingerprint(this.codeVersion, ...prints)]));
-    setUnchangedPages(this.previous ? unchanged : undefined);
     const total = entries.size + listings.size;
-    return this.previous
-      ? `Rebuild: ${total - unchanged.size} of ${total} pages changed; the others stay as they are.`
-      : 'Full build: no earlier output of this code version to build upon.';
+    if (!this.previous) return { unchanged: new Set(), message: 'Full build: no earlier output of this code version to build upon.' };
+    return { unchanged, message: `Rebuild: ${total - unchanged.size} of ${total} pages changed; the others stay as they are.` };
   }
 
   /** Whether the search index reads the page in this output file (once pages are planned). */
@@ -201,16 +200,16 @@ export class IncrementalBuild {
     };
   }
 
-  /** Hands the new manifest, and how to apply the staging folder, to `scripts/build.ts`. */
-  finish(out: OutputWriter, search: { parts: ReadonlyMap<string, SearchIndexPart>; entry: Readonly<Record<string, unknown>> }): string {
+  /** The new manifest, and how to apply the staging folder, for `scripts/build.ts`; and what was written, in a line. */
+  finish(out: OutputWriter, search: { parts: ReadonlyMap<string, SearchIndexPart>; entry: Readonly<Record<string, unknown>> }): { plan: BuildPlan; message: string } {
     const buildId = randomUUID();
     this.mirror.markAs(buildId);
     const deleted = this.previous ? out.deletedFiles() : undefined;
-    setBuildPlan({
+    const plan: BuildPlan = {
       cacheDir: this.cacheDir,
       manifest: { buildId, codeVersion: this.codeVersion, files: out.files, searchParts: search.parts, searchEntry: search.entry, groups: out.groups },
       deleted,
-    });
-    return deleted ? `Changed: ${this.astroFiles + out.written} files written, ${deleted.length} deleted` : `Written: ${out.files.size} files`;
+    };
+    return { plan, message: deleted ? `Changed: ${this.astroFiles + out.written} files written, ${deleted.length} deleted` : `Written: ${out.files.size} files` };
   }
 }

@@ -4,28 +4,30 @@
  * a content change under the same code. Everything else is the same build (`build-steps.ts`).
  */
 import { mkdirSync, rmSync } from 'node:fs';
-import type { BuildLogger } from './build-steps.ts';
-import { finishBuild, prepareBuild } from './build-steps.ts';
-import { IncrementalBuild } from './incremental-build.ts';
+import type { BuildPlan } from '../lib/build/build-plan.ts';
+import type { ErrataContext } from '../lib/context.ts';
+import { RENDER_CONCURRENCY } from './astro-config.ts';
+import { type BuildLogger, finishBuild, type PreparedBuild } from './build-steps.ts';
+import type { IncrementalBuild } from './incremental-build.ts';
 import { type BundlePage, RenderBundle } from './render-bundle.ts';
+import { publishSession } from './session-module.ts';
 
-/** As many pages at once as Astro's build renders (`build.concurrency` in astro.config.mjs). */
-const CONCURRENCY = 4;
 
 /**
- * Builds into `outDir` without Astro, and returns true; or returns false when this build
- * cannot — a first build, other code, no usable bundle kept, or a bundle that fails to render
- * (then discarded) — and Astro builds instead, into the same `outDir`.
+ * Renders the `prepared` site into the context's `outDir` without Astro, and returns how to put
+ * it in place; or returns undefined when this build cannot — a first build, other code, no
+ * usable bundle kept, or a bundle that fails to render (then discarded) — and Astro builds
+ * instead, into the same `outDir`.
  */
-export async function rebuildWithoutAstro(outDir: string, logger: BuildLogger): Promise<boolean> {
-  const incremental = IncrementalBuild.fromEnvironment(process.cwd());
-  if (!incremental?.canRenderWithoutAstro()) return false;
+export async function rebuildWithoutAstro(context: ErrataContext, prepared: PreparedBuild, incremental: IncrementalBuild, logger: BuildLogger): Promise<BuildPlan | undefined> {
+  const { outDir } = context;
+  if (!incremental.canRenderWithoutAstro()) return undefined;
   const bundle = await RenderBundle.load(incremental.cacheDir, incremental.renderKey, logger);
   if (typeof bundle === 'string') {
     logger.info(`Rendering with Astro: ${bundle}.`);
-    return false;
+    return undefined;
   }
-  const indexes = await prepareBuild(logger, incremental);
+  publishSession(prepared.session);
   mkdirSync(outDir, { recursive: true });
   const failed = (error: unknown) => {
     bundle.discard();
@@ -36,24 +38,25 @@ export async function rebuildWithoutAstro(outDir: string, logger: BuildLogger): 
   let rendered: number;
   try {
     pages = await bundle.pages();
-    rendered = await bundle.render(pages.filter((page) => incremental.isSearched(page.file)), outDir, CONCURRENCY);
+    rendered = await bundle.render(pages.filter((page) => incremental.isSearched(page.file)), outDir, RENDER_CONCURRENCY);
   } catch (error) {
     // Only pages were written: Astro starts from an empty folder, as it would have.
     rmSync(outDir, { recursive: true, force: true });
     logger.warn(`Rendering with Astro: ${failed(error)}.`);
-    return false;
+    return undefined;
   }
   const renderRest = async () => {
     try {
-      rendered += await bundle.render(pages.filter((page) => !incremental.isSearched(page.file)), outDir, CONCURRENCY);
+      rendered += await bundle.render(pages.filter((page) => !incremental.isSearched(page.file)), outDir, RENDER_CONCURRENCY);
     } catch (error) {
       // The search index is being made from the pages already rendered: this build stops, the next starts Astro.
       throw new Error(`${failed(error)}: build again, and Astro renders the pages.`);
     }
     logger.info(`${rendered} pages rendered with the kept render bundle, without starting Astro.`);
   };
-  await finishBuild(outDir, logger, incremental, indexes, { renderRest });
-  return true;
+  const plan = await finishBuild(context, prepared, outDir, logger, incremental, { renderRest });
+  if (!plan) throw new Error('An incremental build finished without a plan.');
+  return plan;
 }
 
 /** Lines like Astro's own: `12:04:31 [errata] …`. */

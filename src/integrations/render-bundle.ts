@@ -63,14 +63,21 @@ interface StaticPathsClass {
   new (app: BundleApp): { getAll(): Promise<{ pathname: string; route: RouteData }[]> };
 }
 
+/** Where Astro's build left its render bundle. */
+export interface BuiltBundle {
+  /** The build's output folder, and the project's (Astro's `root`). */
+  readonly outDir: string;
+  readonly rootDir: string;
+}
+
 /**
  * Copies the bundle Astro just rendered the pages of `outDir` with into `cacheDir`, replacing
  * the one kept before. `pages` is the page map of `astro:build:setup`, which Astro's build
  * fills with each page's stylesheets.
  */
-export function keepRenderBundle(outDir: string, cacheDir: string, meta: Omit<BundleMeta, 'entry' | 'pages'>, pages: ReadonlyMap<string, PageStyles>): boolean {
-  // Astro builds the bundle outside an output folder that is not within the working folder.
-  const built = [join(outDir, '.prerender'), join(process.cwd(), '.astro', '.prerender')].find((dir) => existsSync(dir));
+export function keepRenderBundle({ outDir, rootDir }: BuiltBundle, cacheDir: string, meta: Omit<BundleMeta, 'entry' | 'pages'>, pages: ReadonlyMap<string, PageStyles>): boolean {
+  // Astro builds the bundle outside an output folder that is not within the project's folder.
+  const built = [join(outDir, '.prerender'), join(rootDir, '.astro', '.prerender')].find((dir) => existsSync(dir));
   const entry = built && readdirSync(built).find((file) => file.startsWith(ENTRY_PREFIX) && file.endsWith('.mjs'));
   forgetRenderBundle(cacheDir);
   if (!built || !entry) return false;

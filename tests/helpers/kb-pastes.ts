@@ -5,7 +5,7 @@
  * integration test.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { loadSite } from '../../src/lib/content/load-site.ts';
 import { buildLocaleIndexes, catalogSignatures } from '../../src/lib/search/catalog-signatures.ts';
 import { matchPaste, memoryStore } from '../../src/lib/search/match-paste.ts';
@@ -42,7 +42,7 @@ export interface Outcome {
 
 /** Runs every paste on every locale it names, against the site in `contentDir`. */
 export async function evaluatePastes(contentDir: string, pastes: readonly KbPaste[]): Promise<Outcome[]> {
-  const site = loadSite({ contentDir });
+  const site = loadSite({ contentDir, rootDir: resolve(import.meta.dirname, '../..') });
   const catalog = new Catalog(site.pages, site.sources.localeConfig, site.sources.categories);
   const signatures = catalogSignatures(catalog);
   const indexes = buildLocaleIndexes(signatures);

@@ -1,7 +1,6 @@
 /**
- * What the build integration hands to `scripts/build.ts` once everything is written: how to
- * put the staging folder in place (swap it, or apply it as changes), and the manifest to record
- * after. Shared through `globalThis` because Astro loads the integration apart from the script.
+ * What a build hands to `scripts/build.ts` once everything is written: how to put the staging
+ * folder in place (swap it, or apply it as changes), and the manifest to record after.
  */
 import type { BuildManifest } from './build-manifest.ts';
 
@@ -13,17 +12,4 @@ export interface BuildPlan {
    * what changed and is applied over the output. Undefined for a full build, swapped in whole.
    */
   readonly deleted: readonly string[] | undefined;
-}
-
-const PLAN = Symbol.for('errata.build-plan');
-type PlanHolder = { [PLAN]?: BuildPlan };
-
-export function setBuildPlan(plan: BuildPlan): void {
-  (globalThis as PlanHolder)[PLAN] = plan;
-}
-
-export function takeBuildPlan(): BuildPlan | undefined {
-  const plan = (globalThis as PlanHolder)[PLAN];
-  delete (globalThis as PlanHolder)[PLAN];
-  return plan;
 }

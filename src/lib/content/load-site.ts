@@ -33,12 +33,12 @@ import { JEKYLL_IGNORED_FIELDS, KNOWN_FIELDS, makeFrontMatterSchema, type FrontM
 import { loadSiteSources, type SiteSources } from './site-sources.ts';
 
 export interface LoadOptions {
-  /** Folder holding the pages; defaults to `<rootDir>/content`. */
-  readonly contentDir?: string;
+  /** Folder holding the pages. */
+  readonly contentDir: string;
   /** The site's config file, when it is not `<contentDir>/_config.yml` (see `site-sources.ts`). */
   readonly configFile?: string | undefined;
-  /** Folder that displayed paths are relative to; defaults to the working directory. */
-  readonly rootDir?: string;
+  /** Folder that displayed paths are relative to: the project's. */
+  readonly rootDir: string;
   /**
    * Pages loaded by earlier builds (see `page-cache.ts`), valid under this code `version` only,
    * and the stamps of the files they read (see `content-reader.ts`).
@@ -101,9 +101,9 @@ function displayPaths(rootDir: string, contentDir: string): (contentPath: string
   return (contentPath) => (folder ? `${folder}/${contentPath}` : contentPath);
 }
 
-export function loadSite(options: LoadOptions = {}): Site {
-  const rootDir = resolve(options.rootDir ?? process.cwd());
-  const contentDir = resolve(options.contentDir ?? join(rootDir, 'content'));
+export function loadSite(options: LoadOptions): Site {
+  const rootDir = resolve(options.rootDir);
+  const contentDir = resolve(options.contentDir);
   const sink = new DiagnosticSink();
   const loader = createPageLoader(contentDir, rootDir, sink, options.configFile);
   const { sources } = loader;

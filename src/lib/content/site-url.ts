@@ -1,10 +1,8 @@
-/** The site's absolute URL from its config (see `content-dir.ts`), for Astro's `site` option. */
+/** The site's absolute URL from its config file (see `siteConfigPath`), for Astro's `site` option. */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parse } from 'yaml';
-import { configFile, contentDir } from './content-dir.ts';
 
-export function readSiteUrl(path = configFile() ?? join(contentDir(), '_config.yml')): string | undefined {
+export function readSiteUrl(path: string): string | undefined {
   if (!existsSync(path)) return undefined;
   try {
     const url = (parse(readFileSync(path, 'utf8'), { uniqueKeys: false }) as Record<string, unknown> | null)?.['url'];

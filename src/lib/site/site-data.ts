@@ -1,10 +1,9 @@
 /**
- * The loaded site, shared by every page of one build. Loading reads and checks the whole
- * tree, so it happens once per process: the integration loads it before the build and the
- * pages reuse it (through `globalThis`, because Astro bundles pages apart from the config).
+ * The loaded site: the checked tree, its catalog and its files' history. A build loads it once,
+ * before anything is rendered, and hands it to the pages (see `page-session.ts`); the dev server
+ * loads it again after every change.
  */
-import { configFile, contentDir } from '../content/content-dir.ts';
-import type { Diagnostic } from '../content/diagnostic.ts';
+import type { ErrataContext } from '../context.ts';
 import { readFileHistory, type FileHistory, type HistoryCache } from '../content/git-history.ts';
 import { loadSite, type LoadOptions } from '../content/load-site.ts';
 import type { Site } from '../content/page.ts';
@@ -17,48 +16,21 @@ export interface SiteData {
   readonly history: FileHistory;
 }
 
-const CACHE = Symbol.for('errata.site-data');
-type CacheHolder = { [CACHE]?: SiteData };
-
 /** What earlier builds kept: loaded pages and the files' stamps, and the files' commit dates. */
 export interface SiteCaches {
   readonly pages: NonNullable<LoadOptions['cache']>;
   readonly history: HistoryCache;
 }
 
-/** The content tree (see `contentDir`), loaded once; `caches` serve what earlier builds read. */
-export function getSiteData(caches?: SiteCaches): SiteData {
-  const holder = globalThis as CacheHolder;
-  if (!holder[CACHE]) {
-    const dir = contentDir();
-    const site = loadSite({ contentDir: dir, configFile: configFile(), ...(caches ? { cache: caches.pages } : {}) });
-    holder[CACHE] = {
-      site,
-      catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories),
-      history: readFileHistory(dir, caches?.history),
-    };
-  }
-  return holder[CACHE];
-}
-
-/** Forgets the loaded site, so that the next build (e.g. in `astro dev`) reads the files again. */
-export function clearSiteData(): void {
-  delete (globalThis as CacheHolder)[CACHE];
-}
-
-const PROBLEMS = Symbol.for('errata.site-data.problems');
-type ProblemHolder = { [PROBLEMS]?: readonly Diagnostic[] };
-
-/**
- * Under `npm run dev`, the problems of the last check (content and search), which every page
- * shows; undefined in a build, which stops on any error instead.
- */
-export function checkProblems(): readonly Diagnostic[] | undefined {
-  return (globalThis as ProblemHolder)[PROBLEMS];
-}
-
-export function setCheckProblems(problems: readonly Diagnostic[]): void {
-  (globalThis as ProblemHolder)[PROBLEMS] = problems;
+/** Loads the context's tree; `caches` serve what earlier builds read. */
+export function loadSiteData(context: ErrataContext, caches?: SiteCaches): SiteData {
+  const { contentDir, rootDir, configFile } = context;
+  const site = loadSite({ contentDir, rootDir, configFile, ...(caches ? { cache: caches.pages } : {}) });
+  return {
+    site,
+    catalog: new Catalog(site.pages, site.sources.localeConfig, site.sources.categories),
+    history: readFileHistory(contentDir, caches?.history),
+  };
 }
 
 const VIEWS = Symbol.for('errata.site-data.views');

@@ -1,14 +1,14 @@
 /**
- * `getStaticPaths` for every page kind. Route files re-export these, so one module (with
- * `routes.ts`) decides every URL the site has.
+ * `getStaticPaths` for every page kind, from the pages' session. Route files call these, so one
+ * module (with `routes.ts`) decides every URL the site has.
  */
-import { shouldRender } from '../build/render-plan.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { azPath, categoryPath, translationsPath } from '../routing/routes.ts';
 import { azPageCount, categoryKeys, categoryPageCount, translationsPageCount } from './catalog-pages.ts';
 import type { PageRoute } from './catalog.ts';
 import { pagedPath, pageParam } from './pagination.ts';
-import { getSiteData, type SiteData } from './site-data.ts';
+import type { PageSession } from './page-session.ts';
+import type { SiteData } from './site-data.ts';
 
 export interface LocaleProps {
   readonly locale: Locale;
@@ -22,9 +22,9 @@ export interface EntryProps {
  * `/<locale>/`, `/<locale>/search/`, `/<locale>/404/`: one per locale, at `pathOf(locale)` — on
  * a rebuild, those that changed.
  */
-export function localeStaticPaths(pathOf: (locale: Locale) => string) {
-  return getSiteData()
-    .site.sources.localeConfig.locales.filter((locale) => shouldRender(pathOf(locale)))
+export function localeStaticPaths({ data, shouldRender }: PageSession, pathOf: (locale: Locale) => string) {
+  return data.site.sources.localeConfig.locales
+    .filter((locale) => shouldRender(pathOf(locale)))
     .map((locale) => ({
       params: { locale: locale.segment },
       props: { locale } satisfies LocaleProps,
@@ -35,9 +35,9 @@ export function localeStaticPaths(pathOf: (locale: Locale) => string) {
  * `/<locale>/<pagename>/`: every page name in every locale, fallbacks included — on a rebuild,
  * those that changed (the others are taken from the previous output).
  */
-export function entryStaticPaths() {
-  return getSiteData()
-    .catalog.routes()
+export function entryStaticPaths({ data, shouldRender }: PageSession) {
+  return data.catalog
+    .routes()
     .filter((route) => shouldRender(route.path))
     .map((route) => ({
       params: { locale: route.locale.segment, pagename: route.pagename },
@@ -53,15 +53,15 @@ export interface PagedProps {
 }
 
 /** The pages 1 to `count`, as `[...page]` parameters, keeping those that `shouldRender` at `pathOf(page)`. */
-function pages(count: number, pathOf: (page: number) => string): number[] {
+function pages({ shouldRender }: PageSession, count: number, pathOf: (page: number) => string): number[] {
   return Array.from({ length: count }, (_, index) => index + 1).filter((page) => shouldRender(pathOf(page)));
 }
 
 /** Every page of a listing every locale has: at `pathOf(locale)`, then `…/2/`, `…/3/`. */
-function pagedStaticPaths(pathOf: (locale: Locale) => string, countOf: (data: SiteData, locale: Locale) => number) {
-  const data = getSiteData();
+function pagedStaticPaths(session: PageSession, pathOf: (locale: Locale) => string, countOf: (data: SiteData, locale: Locale) => number) {
+  const { data } = session;
   return data.site.sources.localeConfig.locales.flatMap((locale) =>
-    pages(countOf(data, locale), (page) => pagedPath(pathOf(locale), page)).map((page) => ({
+    pages(session, countOf(data, locale), (page) => pagedPath(pathOf(locale), page)).map((page) => ({
       params: { locale: locale.segment, page: pageParam(page) },
       props: { locale, page } satisfies PagedProps,
     })),
@@ -69,10 +69,10 @@ function pagedStaticPaths(pathOf: (locale: Locale) => string, countOf: (data: Si
 }
 
 /** `/<locale>/a-z/` and its further pages (on a rebuild, those that changed). */
-export const azStaticPaths = () => pagedStaticPaths(azPath, azPageCount);
+export const azStaticPaths = (session: PageSession) => pagedStaticPaths(session, azPath, azPageCount);
 
 /** `/<locale>/translations/` and its further pages (on a rebuild, those that changed). */
-export const translationsStaticPaths = () => pagedStaticPaths(translationsPath, translationsPageCount);
+export const translationsStaticPaths = (session: PageSession) => pagedStaticPaths(session, translationsPath, translationsPageCount);
 
 export interface CategoryProps extends PagedProps {
   /** The category key, or `other` for entries without one. */
@@ -80,11 +80,11 @@ export interface CategoryProps extends PagedProps {
 }
 
 /** `/<locale>/category/<key>/` and its further pages: every category with entries, in every locale (on a rebuild, those that changed). */
-export function categoryStaticPaths() {
-  const data = getSiteData();
+export function categoryStaticPaths(session: PageSession) {
+  const { data } = session;
   return data.site.sources.localeConfig.locales.flatMap((locale) =>
     categoryKeys(data, locale).flatMap((key) =>
-      pages(categoryPageCount(data, locale, key), (page) => pagedPath(categoryPath(locale, key), page)).map((page) => ({
+      pages(session, categoryPageCount(data, locale, key), (page) => pagedPath(categoryPath(locale, key), page)).map((page) => ({
         params: { locale: locale.segment, key, page: pageParam(page) },
         props: { locale, key, page } satisfies CategoryProps,
       })),

@@ -1,0 +1,11 @@
+/**
+ * The content check found errors: the build stops before anything is rendered. The problems are
+ * already printed and written to the report, so the command that catches this prints only its
+ * message, never a stack trace, which would scroll them away.
+ */
+export class ContentCheckFailed extends Error {
+  constructor(summary: string) {
+    super(summary);
+    this.name = 'ContentCheckFailed';
+  }
+}

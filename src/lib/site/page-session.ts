@@ -1,0 +1,21 @@
+/**
+ * What the pages of one build (or of the dev server, after each change) read: the loaded site,
+ * which pages to render, and the problems the dev server shows. The integration makes it and
+ * the pages import it from the `virtual:errata/session` module (see
+ * `src/integrations/session-module.ts`).
+ */
+import type { Diagnostic } from '../content/diagnostic.ts';
+import type { SiteData } from './site-data.ts';
+
+export interface PageSession {
+  readonly data: SiteData;
+  /** False for the pages a rebuild keeps from the previous output as they are. */
+  shouldRender(path: string): boolean;
+  /** Under `npm run dev`, the problems of the last check, which every page shows; undefined in a build. */
+  readonly devProblems: readonly Diagnostic[] | undefined;
+}
+
+/** The session of a build that renders `data`'s pages, all of them or all but `unchanged`. */
+export function buildSession(data: SiteData, unchanged?: ReadonlySet<string>): PageSession {
+  return { data, shouldRender: (path) => !unchanged?.has(path), devProblems: undefined };
+}
