@@ -8,11 +8,11 @@
 import { parseArgs } from 'node:util';
 import { writeFileAtomic } from '../src/lib/build/write-atomic.ts';
 import { contextFromEnvironment, shownPath } from '../src/lib/context.ts';
-import { formatDiagnostic } from '../src/lib/content/diagnostic.ts';
+import { formatDiagnostic } from '../src/lib/validation/diagnostic.ts';
 import { loadSite } from '../src/lib/content/load-site.ts';
-import { reportJson, reportSite } from '../src/lib/content/report.ts';
+import { reportJson, reportSite } from '../src/lib/validation/report.ts';
 import { Catalog } from '../src/lib/site/catalog.ts';
-import { checkSite } from '../src/lib/site/check-site.ts';
+import { checkSite } from '../src/lib/validation/check-site.ts';
 
 const FORMATS = ['text', 'json', 'lines'];
 let args;

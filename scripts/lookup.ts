@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadSiteSources } from '../src/lib/content/site-sources.ts';
-import { DiagnosticSink } from '../src/lib/content/diagnostic.ts';
+import { DiagnosticSink } from '../src/lib/validation/diagnostic.ts';
 import { contextFromEnvironment } from '../src/lib/context.ts';
 import { findLocale } from '../src/lib/i18n/locales.ts';
 import { absoluteUrl, signatureIndexPath } from '../src/lib/routing/routes.ts';

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { contextFromEnvironment } from '../src/lib/context.ts';
-import { formatDiagnostic } from '../src/lib/content/diagnostic.ts';
+import { formatDiagnostic } from '../src/lib/validation/diagnostic.ts';
 import { planNewEntry, planTranslation, type Plan, type Refusal } from '../src/lib/authoring/new-entry.ts';
 import { readProject, writeNewFile } from '../src/lib/authoring/project.ts';
 

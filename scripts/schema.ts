@@ -6,8 +6,8 @@
 import { join } from 'node:path';
 import { writeFileAtomic } from '../src/lib/build/write-atomic.ts';
 import { contextFromEnvironment, shownPath } from '../src/lib/context.ts';
-import { DiagnosticSink, formatDiagnostic } from '../src/lib/content/diagnostic.ts';
-import { FRONT_MATTER_SCHEMA_FILE, frontMatterJsonSchemaText } from '../src/lib/content/front-matter-json-schema.ts';
+import { DiagnosticSink, formatDiagnostic } from '../src/lib/validation/diagnostic.ts';
+import { FRONT_MATTER_SCHEMA_FILE, frontMatterJsonSchemaText } from '../src/lib/validation/front-matter-json-schema.ts';
 import { loadSiteSources } from '../src/lib/content/site-sources.ts';
 
 const sink = new DiagnosticSink();

@@ -12,7 +12,7 @@ import { ValueFile } from '../lib/build/value-file.ts';
 import { isFileStamps } from '../lib/content/content-reader.ts';
 import { loadSite } from '../lib/content/load-site.ts';
 import { Catalog } from '../lib/site/catalog.ts';
-import { checkSite } from '../lib/site/check-site.ts';
+import { checkSite } from '../lib/validation/check-site.ts';
 
 export interface DevCheckInput {
   readonly contentDir: string;

@@ -22,13 +22,13 @@ import { type OutputWriter, type PreviousOutput, stillThere } from '../lib/build
 import { PageMirror } from '../lib/build/page-mirror.ts';
 import { ValueFile } from '../lib/build/value-file.ts';
 import { type ErrataContext, siteConfigPath } from '../lib/context.ts';
-import type { Diagnostic } from '../lib/content/diagnostic.ts';
+import type { Diagnostic } from '../lib/validation/diagnostic.ts';
 import { isFileStamps } from '../lib/content/content-reader.ts';
 import { isCommittedDates } from '../lib/content/git-history.ts';
 import { pageFile } from '../lib/routing/routes.ts';
 import { pageFingerprints } from '../lib/site/page-fingerprints.ts';
 import { searchParts } from '../lib/site/search-parts.ts';
-import type { CheckReuse } from '../lib/site/check-site.ts';
+import type { CheckReuse } from '../lib/validation/check-site.ts';
 import type { SiteCaches, SiteData } from '../lib/site/site-data.ts';
 import { siteDigest } from '../lib/site/site-digest.ts';
 import { readSiteUrl } from '../lib/content/site-url.ts';

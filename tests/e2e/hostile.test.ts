@@ -9,7 +9,7 @@ import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportJson } from '../../src/lib/content/report.ts';
+import type { ReportJson } from '../../src/lib/validation/report.ts';
 import { HOSTILE_QUERIES, writeHostileTree, writeTooDeepTree } from '../fixtures/hostile/corpus.ts';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { buildSite, makeWorkDir, PROJECT_ROOT, reportPath } from '../helpers/build-site.ts';

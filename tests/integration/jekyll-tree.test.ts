@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReportJson } from '../../src/lib/content/report.ts';
+import type { ReportJson } from '../../src/lib/validation/report.ts';
 import { pageUid } from '../../src/lib/routing/redirects.ts';
 import { buildSite, makeWorkDir, PROJECT_ROOT, reportPath, type BuildResult } from '../helpers/build-site.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/lib/content/load-site.ts';
 import { Catalog } from '../../src/lib/site/catalog.ts';
-import { checkSite } from '../../src/lib/site/check-site.ts';
+import { checkSite } from '../../src/lib/validation/check-site.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 import { evaluatePastes, readPastes, summarise } from '../helpers/kb-pastes.ts';
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isSearchShortcut, isTypingTarget } from '../../src/lib/browser/keyboard.ts';
-import { readThemeChoice, THEME_STORAGE_KEY, themeAttribute } from '../../src/lib/browser/theme.ts';
+import { isSearchShortcut, isTypingTarget } from '../../src/client/keyboard.ts';
+import { readThemeChoice, THEME_STORAGE_KEY, themeAttribute } from '../../src/lib/site/theme.ts';
 
 const press = (key: string, modifiers: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean; isComposing: boolean }> = {}) => ({
   key,

@@ -7,11 +7,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DiagnosticSink } from '../../src/lib/content/diagnostic.ts';
+import { DiagnosticSink } from '../../src/lib/validation/diagnostic.ts';
 import { parseFrontMatter } from '../../src/lib/content/front-matter.ts';
-import { FRONT_MATTER_SCHEMA_FILE, frontMatterJsonSchema, frontMatterJsonSchemaText } from '../../src/lib/content/front-matter-json-schema.ts';
-import { findMarkdownFiles } from '../../src/lib/content/load-site.ts';
-import { JEKYLL_IGNORED_FIELDS, KNOWN_FIELDS, makeFrontMatterSchema } from '../../src/lib/content/schema.ts';
+import { FRONT_MATTER_SCHEMA_FILE, frontMatterJsonSchema, frontMatterJsonSchemaText } from '../../src/lib/validation/front-matter-json-schema.ts';
+import { findMarkdownFiles } from '../../src/lib/content/find-files.ts';
+import { JEKYLL_IGNORED_FIELDS, KNOWN_FIELDS, makeFrontMatterSchema } from '../../src/lib/validation/front-matter-schema.ts';
 import { loadSiteSources } from '../../src/lib/content/site-sources.ts';
 import { makeLocaleConfig } from '../../src/lib/i18n/locales.ts';
 

@@ -7,11 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
+import { formatDiagnostic } from '../../src/lib/validation/diagnostic.ts';
 import { excludedBy } from '../../src/lib/content/exclude.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
-import type { ReportJson } from '../../src/lib/content/report.ts';
-import { levelHint, levelRuleIds, RULES, ruleOf } from '../../src/lib/content/rules.ts';
+import type { ReportJson } from '../../src/lib/validation/report.ts';
+import { levelHint, levelRuleIds, RULES, ruleOf } from '../../src/lib/validation/rules.ts';
 import { tempFolders } from '../helpers/temp-folders.ts';
 
 /** A project folder in a temporary place: path (relative to it) → text. */

@@ -5,8 +5,9 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
-import { loadSite, pageKind } from '../../src/lib/content/load-site.ts';
+import { formatDiagnostic } from '../../src/lib/validation/diagnostic.ts';
+import { pageKind } from '../../src/lib/content/load-page.ts';
+import { loadSite } from '../../src/lib/content/load-site.ts';
 import { markdownCandidates } from '../../src/lib/content/resolve-links.ts';
 import { makeLocaleConfig } from '../../src/lib/i18n/locales.ts';
 import { createLiquidRenderer } from '../../src/lib/liquid/render-liquid.ts';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { handoff, isMultiLinePaste } from '../../src/lib/browser/paste-handoff.ts';
+import { handoff, isMultiLinePaste } from '../../src/lib/search/paste-handoff.ts';
 import { indexFiles, fileStore } from '../../src/lib/search/index-files.ts';
 import { matchPaste, memoryStore } from '../../src/lib/search/match-paste.ts';
 import { highlightTokens } from '../../src/lib/search/result-views.ts';

@@ -19,13 +19,13 @@ import { newEntryPath, translationPath, type TreeShape } from '../../src/lib/aut
 import { readProject, writeNewFile } from '../../src/lib/authoring/project.ts';
 import { inlineCode, readPaste } from '../../src/lib/authoring/skeleton.ts';
 import { plain, quoted } from '../../src/lib/authoring/yaml-values.ts';
-import { DiagnosticSink, formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
+import { DiagnosticSink, formatDiagnostic } from '../../src/lib/validation/diagnostic.ts';
 import { parseFrontMatter } from '../../src/lib/content/front-matter.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
 import { makeLocaleConfig } from '../../src/lib/i18n/locales.ts';
 import { parseMarkdown } from '../../src/lib/markdown/parse-markdown.ts';
 import { Catalog } from '../../src/lib/site/catalog.ts';
-import { checkSite } from '../../src/lib/site/check-site.ts';
+import { checkSite } from '../../src/lib/validation/check-site.ts';
 
 const ROOT = join(import.meta.dirname, '../..');
 const SMALL_TREE = join(ROOT, 'tests/fixtures/site-small/content');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadSite } from '../../src/lib/content/load-site.ts';
-import { reportJson, reportSite, SHOWN_PER_RULE } from '../../src/lib/content/report.ts';
+import { reportJson, reportSite, SHOWN_PER_RULE } from '../../src/lib/validation/report.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'errata-report-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileHistory } from '../../src/lib/content/git-history.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
 import { Catalog } from '../../src/lib/site/catalog.ts';
-import { checkSite } from '../../src/lib/site/check-site.ts';
+import { checkSite } from '../../src/lib/validation/check-site.ts';
 import { pageFingerprints } from '../../src/lib/site/page-fingerprints.ts';
 import type { SiteData } from '../../src/lib/site/site-data.ts';
 import { siteDigest, type ResultMemo } from '../../src/lib/site/site-digest.ts';

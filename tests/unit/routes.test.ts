@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeLocaleConfig } from '../../src/lib/i18n/locales.ts';
-import { RESERVED_PAGENAMES } from '../../src/lib/content/schema.ts';
+import { RESERVED_PAGENAMES } from '../../src/lib/validation/front-matter-schema.ts';
 import { absoluteUrl, azLetterId, azPath, categoryPath, entryPath, localeHomePath, notFoundPath, parseSitePath, searchPath, SITE_SECTIONS, translationsPath } from '../../src/lib/routing/routes.ts';
 
 const { locales } = makeLocaleConfig(['en', 'ja', 'ko', 'zh_CN'], 'en');

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
+import { formatDiagnostic } from '../../src/lib/validation/diagnostic.ts';
 import { readFileHistory } from '../../src/lib/content/git-history.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
 import { partCount, partFolder, partOf } from '../../src/lib/search/index-parts.ts';

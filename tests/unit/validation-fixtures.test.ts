@@ -2,10 +2,10 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatDiagnostic } from '../../src/lib/content/diagnostic.ts';
+import { formatDiagnostic } from '../../src/lib/validation/diagnostic.ts';
 import { loadSite } from '../../src/lib/content/load-site.ts';
 import { Catalog } from '../../src/lib/site/catalog.ts';
-import { checkSite } from '../../src/lib/site/check-site.ts';
+import { checkSite } from '../../src/lib/validation/check-site.ts';
 
 const fixturesDir = join(import.meta.dirname, '../fixtures/validation');
 const cases = readdirSync(fixturesDir, { withFileTypes: true })

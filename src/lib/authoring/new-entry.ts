@@ -6,9 +6,9 @@
 import { join } from 'node:path';
 import { distance } from 'fastest-levenshtein';
 import { findLocale, type Locale } from '../i18n/locales.ts';
-import { CATEGORY_PATTERN } from '../content/schema.ts';
+import { CATEGORY_PATTERN } from '../validation/front-matter-schema.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
-import { DiagnosticSink } from '../content/diagnostic.ts';
+import { DiagnosticSink } from '../validation/diagnostic.ts';
 import { entryPath } from '../routing/routes.ts';
 import { maskLine } from '../search/mask.ts';
 import { freePagename, pagenameProblem, suggestPagenameFromMessage } from './pagename-suggestion.ts';

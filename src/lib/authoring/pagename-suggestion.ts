@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { maskLine, PLACEHOLDER } from '../search/mask.ts';
-import { PAGENAME_PATTERN, RESERVED_PAGENAMES } from '../content/schema.ts';
+import { PAGENAME_PATTERN, RESERVED_PAGENAMES } from '../validation/front-matter-schema.ts';
 
 /** A suggestion is at most this long, cut at a word; a suffix (`-2`) may follow it. */
 export const MAX_SUGGESTION_LENGTH = 60;

@@ -6,10 +6,10 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative } from 'node:path';
-import { type Diagnostic, DiagnosticSink } from '../content/diagnostic.ts';
+import { type Diagnostic, DiagnosticSink } from '../validation/diagnostic.ts';
 import { excludedBy } from '../content/exclude.ts';
 import { parseFrontMatter } from '../content/front-matter.ts';
-import { findMarkdownFiles } from '../content/load-site.ts';
+import { findMarkdownFiles } from '../content/find-files.ts';
 import { loadSiteSources, type SiteSources } from '../content/site-sources.ts';
 import type { TreeShape } from './placement.ts';
 

@@ -3,7 +3,7 @@
  * field so that later rules can point at the exact line and column of a bad value.
  */
 import { type Document, isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
-import { type DiagnosticSink, type Position, START } from './diagnostic.ts';
+import { type DiagnosticSink, type Position, START } from '../validation/diagnostic.ts';
 
 export interface FieldPositions {
   /** Where the key is written, e.g. the `l` of `lang: jp`. */

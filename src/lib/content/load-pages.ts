@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads';
-import { type Diagnostic, DiagnosticSink } from './diagnostic.ts';
+import { type Diagnostic, DiagnosticSink } from '../validation/diagnostic.ts';
 import { type LoadedPage, storePage } from './page-cache.ts';
 import type { SiteSources } from './site-sources.ts';
 

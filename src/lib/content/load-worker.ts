@@ -9,7 +9,7 @@ import type { WorkerInput } from './load-pages.ts';
 
 const { input, port, done } = workerData as { input: WorkerInput; port: MessagePort; done: Int32Array };
 try {
-  const [{ DiagnosticSink }, { loadJob }, { createPageLoader }] = await Promise.all([import('./diagnostic.ts'), import('./load-pages.ts'), import('./load-site.ts')]);
+  const [{ DiagnosticSink }, { loadJob }, { createPageLoader }] = await Promise.all([import('../validation/diagnostic.ts'), import('./load-pages.ts'), import('./load-page.ts')]);
   // The sources' own problems are reported by the main thread, which reads them too.
   const loader = createPageLoader(input.contentDir, input.rootDir, new DiagnosticSink(), input.configFile);
   port.postMessage(input.jobs.map((job) => loadJob(loader, job)));

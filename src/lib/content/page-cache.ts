@@ -10,10 +10,12 @@
  * is rendered, a fresh copy each time, with the links as loading resolved them.
  */
 import type { Root } from 'mdast';
+import { fingerprint } from '../build/fingerprint.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { collectLinks } from '../markdown/parse-markdown.ts';
-import type { Position } from './diagnostic.ts';
+import type { Position } from '../validation/diagnostic.ts';
 import type { Page } from './page.ts';
+import type { SiteSources } from './site-sources.ts';
 
 /** Where loaded pages are kept: a `CacheStore` of strings, or anything like it. */
 export interface PageCache {
@@ -84,4 +86,12 @@ export function restorePage(stored: string, file: string, contentPath: string, l
     },
   });
   return { page, outline: stored.slice(0, lineEnd), pagenameAt, linkAt, links, setLink: (index, url) => resolved.set(index, url) };
+}
+
+/**
+ * Everything besides a page's own text that loading it reads: configuration, data, includes,
+ * languages and categories. Maps are written as their entries.
+ */
+export function sourcesFingerprint(sources: SiteSources): string {
+  return fingerprint(JSON.stringify(sources, (_key, value: unknown) => (value instanceof Map ? [...value.entries()] : value)));
 }

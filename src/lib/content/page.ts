@@ -7,8 +7,8 @@ import type { Root } from 'mdast';
 import type { Locale } from '../i18n/locales.ts';
 import type { CodeText } from '../markdown/code-text.ts';
 import type { Redirect } from '../routing/redirects.ts';
-import type { Diagnostic, Position } from './diagnostic.ts';
-import type { PageKind } from './schema.ts';
+import type { Diagnostic, Position } from '../validation/diagnostic.ts';
+import type { PageKind } from '../validation/front-matter-schema.ts';
 import type { SiteSources } from './site-sources.ts';
 
 /** One built page: an error entry or a documentation page, in one language. */

@@ -23,7 +23,7 @@ import type { LinkRef } from '../markdown/parse-markdown.ts';
 import type { Redirect } from '../routing/redirects.ts';
 import { entryPath, parseSitePath, SITE_SECTIONS } from '../routing/routes.ts';
 import { RESERVED_IDS } from '../site/page-ids.ts';
-import type { DiagnosticSink, Position, RuleLevel } from './diagnostic.ts';
+import type { DiagnosticSink, Position, RuleLevel } from '../validation/diagnostic.ts';
 import type { ErrataSettings } from './settings.ts';
 
 /** What the resolver needs of a page. */

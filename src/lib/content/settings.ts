@@ -24,8 +24,8 @@
  *                              # warning and empty text (Jekyll's default, false)
  * ```
  */
-import type { DiagnosticSink, Position, RuleLevel } from './diagnostic.ts';
-import { levelRuleIds, ruleOf } from './rules.ts';
+import type { DiagnosticSink, Position, RuleLevel } from '../validation/diagnostic.ts';
+import { levelRuleIds, ruleOf } from '../validation/rules.ts';
 
 /** What happens to a rule's problems (a broken link, …): the build fails, prints a warning, or says nothing. */
 export const RULE_LEVELS: readonly RuleLevel[] = ['error', 'warn', 'ignore'];

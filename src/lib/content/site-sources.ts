@@ -7,10 +7,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { isNode, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import { DEFAULT_LOCALE_NAMES, makeLocaleConfig, type LocaleConfig } from '../i18n/locales.ts';
-import { type DiagnosticSink, START } from './diagnostic.ts';
+import { type DiagnosticSink, START } from '../validation/diagnostic.ts';
 import { normaliseSource } from './front-matter.ts';
 import { UNCATEGORIZED_KEY } from '../routing/routes.ts';
-import { CATEGORY_PATTERN } from './schema.ts';
+import { CATEGORY_PATTERN } from '../validation/front-matter-schema.ts';
 import { type ErrataSettings, type PositionOf, readErrataSettings } from './settings.ts';
 
 export interface SiteSources {

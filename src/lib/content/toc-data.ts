@@ -9,7 +9,7 @@ import { isRecord } from './settings.ts';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, LineCounter, parseDocument } from 'yaml';
-import type { DiagnosticSink } from './diagnostic.ts';
+import type { DiagnosticSink } from '../validation/diagnostic.ts';
 import { normaliseSource } from './front-matter.ts';
 
 /** Keys a toc item may use, as Jekyll themes spell them. */

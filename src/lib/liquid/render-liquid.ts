@@ -11,7 +11,7 @@
  * (a broken link inside an include's content) is reported where the include is written.
  */
 import { Context, Liquid, LiquidError, Tokenizer, type TopLevelToken, TypeGuards, type Variable } from 'liquidjs';
-import type { Position } from '../content/diagnostic.ts';
+import type { Position } from '../validation/diagnostic.ts';
 import { BUILTIN_INCLUDES, UI_VARIABLE as UI_SCOPE_KEY } from './builtin-includes.ts';
 import { registerJekyllFilters } from './jekyll-filters.ts';
 

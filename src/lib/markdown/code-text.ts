@@ -4,7 +4,7 @@
  * block. Bounded, so a page with a huge log stays cheap to keep and to index.
  */
 import type { Nodes, Root } from 'mdast';
-import type { Position } from '../content/diagnostic.ts';
+import type { Position } from '../validation/diagnostic.ts';
 
 export interface CodeText {
   /** Each code block's text, in page order. */

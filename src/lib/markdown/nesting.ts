@@ -8,7 +8,7 @@
  * Real pages nest a few levels; markdown-it's default `maxNesting` is also 100.
  */
 import type { Nodes, Parent, Root } from 'mdast';
-import type { Position } from '../content/diagnostic.ts';
+import type { Position } from '../validation/diagnostic.ts';
 
 /** At most this many elements inside one another (a list and its item count as two). */
 export const MAX_NESTING = 100;

@@ -7,7 +7,7 @@ import { toString } from 'mdast-util-to-string';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { type Processor, unified } from 'unified';
-import type { Position } from '../content/diagnostic.ts';
+import type { Position } from '../validation/diagnostic.ts';
 import { deepLine, limitDepth } from './nesting.ts';
 
 /**

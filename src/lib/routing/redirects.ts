@@ -11,7 +11,7 @@
  * this site, and a redirect to no page are errors with their positions.
  */
 import { createHash } from 'node:crypto';
-import type { Position } from '../content/diagnostic.ts';
+import type { Position } from '../validation/diagnostic.ts';
 import type { Locale, LocaleConfig } from '../i18n/locales.ts';
 import { entryPath, parseSitePath, SITE_SECTIONS } from './routes.ts';
 

@@ -2,7 +2,7 @@
  * What the search page does with its input: typed text or a paste, the error lines to
  * match, the normalised form shown as "searched for", and the query kept in a shareable URL.
  */
-import { URL_QUERY_LIMIT } from '../browser/paste-handoff.ts';
+import { URL_QUERY_LIMIT } from './paste-handoff.ts';
 import { extractErrorLines, isPaste, normalisedSummary, type ErrorLine } from './normalise-paste.ts';
 
 export { URL_QUERY_LIMIT };

@@ -1,5 +1,5 @@
 /** What the dev server's problem banner shows (see `DevProblems.astro`). */
-import type { Diagnostic } from '../content/diagnostic.ts';
+import type { Diagnostic } from '../validation/diagnostic.ts';
 
 /** Problems listed on a page; the terminal and the JSON report have the rest. */
 export const SHOWN_PROBLEMS = 20;

@@ -2,8 +2,8 @@
 import type { Locale } from '../i18n/locales.ts';
 import { uiText } from '../i18n/ui-strings.ts';
 import { azPath, localeHomePath, translationsPath } from '../routing/routes.ts';
-import type { ThemeChoice } from '../browser/theme.ts';
-import { THEME_CHOICES } from '../browser/theme.ts';
+import type { ThemeChoice } from './theme.ts';
+import { THEME_CHOICES } from './theme.ts';
 
 export interface NavLink {
   readonly label: string;

@@ -4,7 +4,7 @@
  * the pages import it from the `virtual:errata/session` module (see
  * `src/integrations/session-module.ts`).
  */
-import type { Diagnostic } from '../content/diagnostic.ts';
+import type { Diagnostic } from '../validation/diagnostic.ts';
 import type { SiteData } from './site-data.ts';
 
 export interface PageSession {

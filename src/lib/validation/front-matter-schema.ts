@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { findLocale, type Locale } from '../i18n/locales.ts';
-import { DEFAULT_LAYOUTS, type LayoutKind } from './settings.ts';
+import { DEFAULT_LAYOUTS, type LayoutKind } from '../content/settings.ts';
 
 /**
  * What a page is. An `entry` documents one error and is listed in the catalog and searched by

@@ -14,6 +14,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
+/** A module's text without its comments (those that start a line), which may name anything. */
+function withoutComments(text: string): string {
+  return text.replace(/^\s*\/\*[\s\S]*?\*\//gm, '').replace(/^\s*\/\/.*$/gm, '').replace(/^\s*\*.*$/gm, '');
+}
+
 /**
  * The relative modules a file imports: `import … from`, `export … from`, `import type`,
  * `import './x.ts'` and `import('./x.ts')`. Type-only imports count: a cycle of types is still
@@ -21,7 +26,7 @@ function sourceFiles(dir: string): string[] {
  * @example relativeImports("import { type A } from './a.ts';\nexport * from '../b.ts';") → ['./a.ts', '../b.ts']
  */
 function relativeImports(text: string): string[] {
-  const code = text.replace(/^\s*\/\*[\s\S]*?\*\//gm, '').replace(/^\s*\/\/.*$/gm, '');
+  const code = withoutComments(text);
   const patterns = [/\b(?:import|export)\b[^'";]*?\bfrom\s*['"]([^'"]+)['"]/g, /\bimport\s*['"]([^'"]+)['"]/g, /\bimport\(\s*['"]([^'"]+)['"]\s*\)/g];
   return patterns.flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[1] ?? '')).filter((specifier) => specifier.startsWith('.'));
 }
@@ -86,4 +91,35 @@ it('has no import cycles in src/', () => {
   const graph = importGraph();
   expect(graph.size).toBeGreaterThan(100);
   expect(findCycles(graph)).toEqual([]);
+});
+
+/**
+ * What a module reads or does that only a command's entry point may: the environment, the
+ * working directory, exiting, and state shared through `globalThis`.
+ * @example hiddenState("const dir = process.cwd();") → ['process.cwd']
+ */
+function hiddenState(text: string): string[] {
+  const code = withoutComments(text);
+  return [/\bprocess\.env\b/g, /\bprocess\.cwd\b/g, /\bprocess\.exit\b/g, /\bglobalThis\b/g].flatMap((pattern) => [...code.matchAll(pattern)].map((match) => match[0]));
+}
+
+it('finds every kind of hidden state a module can reach for', () => {
+  const text = ["const a = process.env['X'];", 'const b = process.cwd();', 'process.exit(1);', 'globalThis.x = 1;', '// process.env in a comment', ' * process.cwd() in a doc comment'].join('\n');
+  expect(hiddenState(text)).toEqual(['process.env', 'process.cwd', 'process.exit', 'globalThis']);
+});
+
+// Only the entry points (scripts/, astro.config.mjs) read the environment and the working
+// directory, and exit: everything in src/ takes an ErrataContext and throws. The pages get what
+// the integration loaded through one virtual module, the one use of globalThis.
+it('keeps src/ free of the environment, the working directory, exits and global state', () => {
+  const found = sourceFiles(SRC).flatMap((file) => hiddenState(readFileSync(file, 'utf8')).map((use) => `${relative(SRC, file)}: ${use}`));
+  expect(found).toEqual(['integrations/session-module.ts: globalThis', 'integrations/session-module.ts: globalThis']);
+});
+
+// Pure logic stays testable without Astro: nothing in src/lib imports Astro or the integration.
+it('keeps Astro out of src/lib', () => {
+  const libFiles = sourceFiles(join(SRC, 'lib'));
+  expect(libFiles.length).toBeGreaterThan(100);
+  const astro = libFiles.filter((file) => /\bfrom\s*['"]astro[/'"]/.test(withoutComments(readFileSync(file, 'utf8'))) || importGraph().get(relative(SRC, file))?.some((target) => !target.startsWith('lib/')));
+  expect(astro.map((file) => relative(SRC, file))).toEqual([]);
 });

@@ -4,8 +4,8 @@
  * controls that need it stay `hidden`. Interface text comes from the page (data attributes),
  * so this file holds no language.
  */
-import { isSearchShortcut } from '../lib/browser/keyboard.ts';
-import { readThemeChoice, THEME_STORAGE_KEY, themeAttribute, type ThemeChoice } from '../lib/browser/theme.ts';
+import { isSearchShortcut } from './keyboard.ts';
+import { readThemeChoice, THEME_STORAGE_KEY, themeAttribute, type ThemeChoice } from '../lib/site/theme.ts';
 
 function readStoredTheme(): ThemeChoice {
   try {

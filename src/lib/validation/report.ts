@@ -6,7 +6,7 @@
  * to the JSON report (`reportJson`).
  */
 import { type Diagnostic, formatDiagnostic, type Severity } from './diagnostic.ts';
-import type { Site } from './page.ts';
+import type { Site } from '../content/page.ts';
 import { levelHint } from './rules.ts';
 
 /** Problems shown per rule in the terminal; the JSON report has all of them. */

@@ -1,5 +1,5 @@
 /** Hands a multi-line paste in the header search box to the search page, lines intact. */
-import { handoff, isMultiLinePaste, PASTE_STORAGE_KEY } from '../lib/browser/paste-handoff.ts';
+import { handoff, isMultiLinePaste, PASTE_STORAGE_KEY } from '../lib/search/paste-handoff.ts';
 
 const form = document.querySelector<HTMLFormElement>('[data-testid="header-search"]');
 const input = form?.querySelector<HTMLInputElement>('input[name="q"]');

@@ -6,7 +6,7 @@
  * stays in the URL. Everything is rendered with DOM text APIs; each search is numbered so a
  * stale one never overwrites a newer one; the indexes load on first use.
  */
-import { PASTE_HASH, PASTE_STORAGE_KEY } from '../lib/browser/paste-handoff.ts';
+import { PASTE_HASH, PASTE_STORAGE_KEY } from '../lib/search/paste-handoff.ts';
 import { nativeLanguageName } from '../lib/i18n/ui-strings.ts';
 import type { ExcerptSegment } from '../lib/search/excerpt.ts';
 import { fileStore } from '../lib/search/index-files.ts';

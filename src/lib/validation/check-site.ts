@@ -2,12 +2,13 @@
  * Everything `npm run check` and the build check, in one place: the content rules, then —
  * when the content is sound — the search retrieval check over the catalog's signatures.
  */
-import { sortDiagnostics, type Diagnostic } from '../content/diagnostic.ts';
-import { buildLocaleIndexes, catalogSignatures, checkRetrieval, type LocaleSignatures } from '../search/catalog-signatures.ts';
+import { sortDiagnostics, type Diagnostic } from './diagnostic.ts';
+import { buildLocaleIndexes, catalogSignatures, type LocaleSignatures } from '../search/catalog-signatures.ts';
+import { checkRetrieval } from './retrieval-check.ts';
 import type { SignatureIndex } from '../search/signature-index.ts';
 import { fingerprint } from '../build/fingerprint.ts';
-import type { SiteData } from './site-data.ts';
-import type { ResultMemo } from './site-digest.ts';
+import type { SiteData } from '../site/site-data.ts';
+import type { ResultMemo } from '../site/site-digest.ts';
 
 export interface SiteCheck {
   readonly diagnostics: readonly Diagnostic[];
