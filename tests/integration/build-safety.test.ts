@@ -38,7 +38,13 @@ describe('npm run build', () => {
   it('keeps the previous output exactly when a build fails', async () => {
     const result = build(broken, out);
     expect(result.status).toBe(1);
-    expect(result.stderr).toContain('unchanged');
+    // The problems and their summary, then the verdict: no stack trace to scroll them away.
+    expect(result.stderr).toContain('content/jp/unknown-lang.md:5:7: Unknown lang "jp"');
+    expect(result.stderr.trim().split('\n').slice(-2)).toEqual([
+      expect.stringMatching(/^✗ 1 error in \d+ files\. .* Full report: .*errata-report\.json$/),
+      `Build failed; ${out} is unchanged.`,
+    ]);
+    expect(result.stderr).not.toMatch(/\bat \w+ \(|Stack trace|unhandled error/);
     expect(digest(out)).toEqual(first);
     await expect.poll(() => siblings(out), { timeout: 30_000, interval: 100 }).toEqual([]);
   });

@@ -7,5 +7,8 @@ export class ContentCheckFailed extends Error {
   constructor(summary: string) {
     super(summary);
     this.name = 'ContentCheckFailed';
+    // Where it was thrown says nothing the printed problems do not: commands that print a stack
+    // (Astro's own `astro build`) print this line instead.
+    this.stack = summary;
   }
 }
