@@ -14,7 +14,7 @@ import type { ErrataContext } from '../lib/context.ts';
 import { finishBuild, prepareBuild, type PreparedBuild } from './build-steps.ts';
 import { DevContent } from './dev-content.ts';
 import type { IncrementalBuild } from './incremental-build.ts';
-import { keepRenderBundle, renderOrigin } from './render-bundle.ts';
+import { bundleRefusal, forgetRenderBundle, keepRenderBundle, renderOrigin } from './render-bundle.ts';
 import { publishSession, sessionModule } from './session-module.ts';
 
 /**
@@ -37,6 +37,8 @@ export default function errata({ context, started }: ErrataOptions): AstroIntegr
   let prepared = started?.prepared;
   const incremental = started?.incremental;
   let origin = '';
+  /** Why this build's render bundle must not be kept, if it must not. */
+  let refusal: string | undefined;
   let dev: DevContent | undefined;
   /** Astro's page map, which its build fills with each page's stylesheets. */
   let pages: ReadonlyMap<string, { styles: unknown[] }> = new Map();
@@ -59,12 +61,18 @@ export default function errata({ context, started }: ErrataOptions): AstroIntegr
       },
       'astro:config:done': ({ config }) => {
         origin = renderOrigin(config.site, config.server.port);
+        refusal = bundleRefusal(config.integrations.map((integration) => integration.name));
       },
       'astro:build:setup': ({ pages: built }) => {
         pages = built;
       },
       'astro:build:generated': ({ dir, logger }) => {
         if (!incremental) return;
+        if (refusal) {
+          forgetRenderBundle(incremental.cacheDir);
+          logger.info(`No render bundle kept: ${refusal}; every rebuild starts Astro.`);
+          return;
+        }
         const kept = keepRenderBundle({ outDir: fileURLToPath(dir), rootDir: context.rootDir }, incremental.cacheDir, { key: incremental.renderKey, origin }, pages);
         if (!kept) logger.warn('Astro left no render bundle to keep: the next rebuild starts Astro again.');
       },

@@ -92,8 +92,19 @@ export function keepRenderBundle({ outDir, rootDir }: BuiltBundle, cacheDir: str
   return true;
 }
 
+/**
+ * Why the render bundle of a build with these integrations (Astro's `config.integrations`, by
+ * name) must not stand in for Astro, or undefined when it may: a rebuild without Astro runs no
+ * other integration's hooks and none of the scripts they inject.
+ * @example bundleRefusal(['errata']) === undefined
+ */
+export function bundleRefusal(integrations: readonly string[]): string | undefined {
+  const others = integrations.filter((name) => name !== 'errata');
+  return others.length > 0 ? `the site has other integrations (${others.join(', ')}), whose hooks only Astro runs` : undefined;
+}
+
 /** Removes the kept bundle: done whenever Astro built, so a failed copy never leaves a stale one. */
-function forgetRenderBundle(cacheDir: string): void {
+export function forgetRenderBundle(cacheDir: string): void {
   rmSync(join(cacheDir, FOLDER), { recursive: true, force: true });
 }
 

@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { astroConfig } from '../../src/integrations/astro-config.ts';
+import { bundleRefusal } from '../../src/integrations/render-bundle.ts';
+import { contextFromEnvironment } from '../../src/lib/context.ts';
 import { PROJECT_ROOT } from '../helpers/build-site.ts';
 
 // npm scripts run the Node that the `node` dev dependency installs; without its install
@@ -22,4 +25,13 @@ it('builds with the exact Astro version the rebuild path was written for, whose 
   expect(installed.version).toBe('7.3.5');
   const { StaticPaths } = (await import(join(PROJECT_ROOT, 'node_modules/astro/dist/runtime/prerender/static-paths.js'))) as { StaticPaths?: unknown };
   expect(typeof StaticPaths).toBe('function');
+});
+
+// A rebuild without Astro runs no integration's hooks but errata's: a site with any other
+// keeps no render bundle, and every rebuild starts Astro.
+it('keeps a render bundle only for a site whose one integration is errata, as errata’s own config is', () => {
+  expect(bundleRefusal(['errata'])).toBeUndefined();
+  expect(bundleRefusal(['errata', '@astrojs/sitemap'])).toBe('the site has other integrations (@astrojs/sitemap), whose hooks only Astro runs');
+  const names = (astroConfig(contextFromEnvironment({}, PROJECT_ROOT)).integrations ?? []).flat().flatMap((integration) => (integration ? [integration.name] : []));
+  expect(names).toEqual(['errata']);
 });
