@@ -33,7 +33,7 @@ try {
 }
 removeStaleBuilds(target);
 // The build writes into a staging folder and builds upon the output it replaces.
-const context = { ...asked, outDir: stagingFolder(target, process.pid), reuseFrom: target };
+const context = { ...asked, outDir: stagingFolder(target, process.pid) };
 
 let done = false;
 // Every way out before the output changes (an error, the content check, Ctrl+C) leaves
@@ -49,8 +49,7 @@ process.once('SIGTERM', () => process.exit(143));
 try {
   // The content is loaded and checked before anything starts rendering; a failed check throws.
   const logger = consoleLogger('errata');
-  const incremental = IncrementalBuild.of(context);
-  if (!incremental) throw new Error('A build by npm run build is always incremental.');
+  const incremental = new IncrementalBuild(context, target);
   const prepared = await prepareBuild(context, logger, incremental);
   // After a content change, the pages are rendered without starting Astro when they can be.
   let plan: BuildPlan | undefined = await rebuildWithoutAstro(context, prepared, incremental, logger);

@@ -4,9 +4,9 @@
  * bundle instead of starting Astro (see `render-bundle.ts`).
  *
  * Before: the content check (and the search retrieval check) runs and stops the build on any
- * error (`ContentCheckFailed`); a rebuild decides which pages to render. After: the Pagefind index, the error-signature
- * indexes, `_redirects`, the redirect pages, the sitemap, `robots.txt` and the sidebar's
- * fragments are written.
+ * error (`ContentCheckFailed`); a rebuild decides which pages to render. After: the Pagefind
+ * index, the error-signature indexes, `_redirects`, the redirect pages, the sitemap,
+ * `robots.txt` and the sidebar's fragments are written.
  */
 import { join } from 'node:path';
 import type { BuildPlan } from '../lib/build/build-plan.ts';

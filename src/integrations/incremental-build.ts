@@ -5,8 +5,8 @@
  * file whose bytes did not change. The staging folder then holds only what changed, and
  * `scripts/build.ts` applies it over the output (see `lib/build/atomic-output.ts`).
  *
- * `scripts/build.ts` names the output being replaced in the context's `reuseFrom`; without it (a
- * plain `astro build`) every build is a full one.
+ * Only `npm run build` builds incrementally: it renders into a staging folder and names the
+ * output being replaced. A plain `astro build` is always a full one.
  */
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -68,7 +68,8 @@ export class IncrementalBuild {
   /** Fingerprint of each search index part's pages, by its key, once planned. */
   private partPrints = new Map<string, string>();
 
-  private constructor(context: ErrataContext, target: string) {
+  /** The build of `context` (into its staging `outDir`) that replaces the output `target`. */
+  constructor(context: ErrataContext, target: string) {
     this.target = target;
     this.codeVersion = codeVersion(context.rootDir);
     this.cacheDir = claimCacheFolder(context.rootDir, target, context.contentDir);
@@ -87,11 +88,6 @@ export class IncrementalBuild {
   /** The output this build builds upon, when there is one. */
   get previousOutput(): PreviousOutput | undefined {
     return this.previous ? { dir: this.target, manifest: this.previous } : undefined;
-  }
-
-  /** The incremental build of `context`, or undefined when it is a plain `astro build`. */
-  static of(context: ErrataContext): IncrementalBuild | undefined {
-    return context.reuseFrom ? new IncrementalBuild(context, context.reuseFrom) : undefined;
   }
 
   /** What the content check can reuse from earlier builds. */

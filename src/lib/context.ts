@@ -20,11 +20,6 @@ export interface ErrataContext {
   readonly configFile: string | undefined;
   readonly outDir: string;
   readonly reportFile: string;
-  /**
-   * Under `npm run build`: the output this build replaces, which it builds upon (see
-   * `incremental-build.ts`). Undefined for a plain `astro build`, which is always a full build.
-   */
-  readonly reuseFrom?: string | undefined;
 }
 
 /** What a command's own flags set, before the environment is asked. */

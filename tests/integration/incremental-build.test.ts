@@ -211,8 +211,7 @@ describe('npm run build after a first build', () => {
 
   it('starts Astro when the kept render bundle is missing or broken, and still matches a full build', () => {
     const site = copyOfBaseline('bundle');
-    const bundle = join(cacheFolder(PROJECT_ROOT, site.out, site.content), 'render-bundle');
-    const entry = readdirSync(bundle).find((file) => file.startsWith('prerender-entry')) ?? '';
+    const { bundle, entry } = keptBundle(site);
     writeFileSync(join(bundle, entry), 'export const app = {}; throw new Error("broken bundle");\n');
     edit(site, 'en/fs/permission.md', 'Give your user write access to the cache folder.', 'Let your user write to the cache folder.');
     let log = build(site);
@@ -233,8 +232,7 @@ describe('npm run build after a first build', () => {
 
   it('starts Astro when the kept render bundle fails to render, discards it, and still matches a full build', () => {
     const site = copyOfBaseline('render-fails');
-    const bundle = join(cacheFolder(PROJECT_ROOT, site.out, site.content), 'render-bundle');
-    const entry = readdirSync(bundle).find((file) => file.startsWith('prerender-entry')) ?? '';
+    const { bundle, entry } = keptBundle(site);
     // The bundle loads and lists its pages, then fails on the first page it renders.
     appendFileSync(join(bundle, entry), '\napp.render = async () => { throw new Error("render broke"); };\n');
     edit(site, 'en/fs/permission.md', 'Give your user write access to the cache folder.', 'Let your user write to the cache folder.');
@@ -244,9 +242,15 @@ describe('npm run build after a first build', () => {
     expect(rebuilt(log)).toEqual([8, 52]);
     expect(folderDigest(site.out)).toEqual(folderDigest(fullBuild(site, 'render-fails-full')));
     // Astro kept a new bundle in its place, which renders the next rebuild.
-    expect(readFileSync(join(bundle, readdirSync(bundle).find((file) => file.startsWith('prerender-entry')) ?? ''), 'utf8')).not.toContain('render broke');
+    expect(readFileSync(join(bundle, keptBundle(site).entry), 'utf8')).not.toContain('render broke');
   });
 });
+
+/** The render bundle kept for `site`'s builds: its folder, and its entry module's file name. */
+function keptBundle(site: Site): { bundle: string; entry: string } {
+  const bundle = join(cacheFolder(PROJECT_ROOT, site.out, site.content), 'render-bundle');
+  return { bundle, entry: readdirSync(bundle).find((file) => file.startsWith('prerender-entry')) ?? '' };
+}
 
 /** A build of the site's content into a new folder: always a full build. */
 function fullBuild(site: Site, name: string): string {
