@@ -21,6 +21,7 @@ import { isFileStamps } from '../lib/content/content-reader.ts';
 import type { Diagnostic } from '../lib/validation/diagnostic.ts';
 import { isCommittedDates } from '../lib/content/git-history.ts';
 import { reportSite } from '../lib/validation/report.ts';
+import { CONTENT_VERSION_PATH } from '../lib/site/dev-reload.ts';
 import { loadSiteData, type SiteCaches, type SiteData } from '../lib/site/site-data.ts';
 import type { BuildLogger } from './build-steps.ts';
 import type { DevCheckInput } from './dev-check-worker.ts';
@@ -55,6 +56,8 @@ export class DevContent {
   private searchCheck: Worker | undefined;
   private searchCheckTimer: NodeJS.Timeout | undefined;
   private readonly version: string;
+  /** Which load of the content the pages show now: each `show` makes a new one. */
+  private contentVersion = 0;
 
   constructor(context: ErrataContext, logger: BuildLogger) {
     this.context = context;
@@ -87,6 +90,10 @@ export class DevContent {
     const { contentDir: tree, configFile: config } = this.context;
     const search = new DevSearch(join(this.cacheDir, 'search'));
     server.middlewares.use(search.middleware(() => this.loaded()));
+    server.middlewares.use(CONTENT_VERSION_PATH, (_request, response) => {
+      response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+      response.end(String(this.contentVersion));
+    });
     server.watcher.add(config ? [tree, config] : [tree]);
     const inTree = (path: string) => path === config || path === tree || path.startsWith(tree + sep);
     let timer: NodeJS.Timeout | undefined;
@@ -155,9 +162,10 @@ export class DevContent {
     return this.data;
   }
 
-  /** Prints the problems as `npm run check` does, when they changed, and gives them to the pages. */
+  /** Prints the problems as `npm run check` does, when they changed, and gives them to the pages as a new load of the content. */
   private show(data: SiteData, diagnostics: readonly Diagnostic[]): void {
-    publishSession({ data, shouldRender: () => true, devProblems: diagnostics });
+    this.contentVersion += 1;
+    publishSession({ data, shouldRender: () => true, dev: { problems: diagnostics, version: this.contentVersion } });
     const report = reportSite(data.site, diagnostics);
     const text = report.lines.join('\n');
     if (text === this.printed) return;

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type Browser } from '../helpers/browser.ts';
 import { makeWorkDir, PROJECT_ROOT } from '../helpers/build-site.ts';
 import { type DevServer, startDevServer } from '../helpers/dev-server.ts';
+import { CONTENT_VERSION_PATH } from '../../src/lib/site/dev-reload.ts';
 
 const work = makeWorkDir('dev-');
 let server: DevServer;
@@ -30,15 +31,28 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Which load of the content the server shows now (see `src/client/dev-reload.ts`). */
+async function serverVersion(): Promise<number> {
+  return Number(await (await fetch(`${server.url}${CONTENT_VERSION_PATH}`)).text());
+}
+
+/** Which load of the content the open page was rendered from; NaN while it is between documents. */
+async function pageVersion(): Promise<number> {
+  return Number(await page.evaluate(() => document.documentElement.dataset['contentVersion']).catch(() => Number.NaN));
+}
+
 /**
- * Writes (or, with `undefined`, deletes) a file of the served tree, and waits until the open
- * page has been reloaded with the new content, so that nothing after it races the reload.
+ * Writes (or, with `undefined`, deletes) a file of the served tree, and waits until the server
+ * has loaded the change and the open page shows it, reloaded by the server, so that nothing
+ * after it races the reload.
  */
 async function save(path: string, text: string | undefined): Promise<void> {
-  const loaded = page.waitForEvent('load', SHOWN);
+  const before = await serverVersion();
   if (text === undefined) unlinkSync(join(server.contentDir, path));
   else writeFileSync(join(server.contentDir, path), text);
-  await loaded;
+  await expect.poll(serverVersion, SHOWN).toBeGreaterThan(before);
+  await expect.poll(async () => (await pageVersion()) === (await serverVersion()), SHOWN).toBe(true);
+  await page.waitForLoadState('load');
 }
 
 /** Changes a file of the served tree for the length of `test`, then puts it back. */
@@ -102,6 +116,30 @@ describe('npm run dev', () => {
       expect(await page.getByTestId('dev-problems').textContent()).toMatch(/\[search-(indistinguishable|not-first)\]/);
     } finally {
       await save('en/fs/permission-twin.md', undefined);
+    }
+  });
+
+  it('reloads a page that missed the server\'s message because it was loading when the change was made', async () => {
+    await page.goto('about:blank');
+    const path = join(server.contentDir, 'en/fs/read-only.md');
+    const before = await serverVersion();
+    // The page's request is answered from the content before the change; the change is then
+    // loaded, and the server's reload message sent, before the page has opened its socket.
+    await page.route(
+      `${server.url}/en/`,
+      async (route) => {
+        const response = await route.fetch();
+        writeFileSync(path, ['---', 'layout: default', 'title: "Read-only file system"', 'pagename: read-only', 'lang: en', 'category: fs', '---', '', "# `OSError: [Errno 30] Read-only file system: '/mnt/cache'`", '', '## Fix', '', 'Mount the cache volume writable.', ''].join('\n'));
+        await expect.poll(serverVersion, SHOWN).toBeGreaterThan(before);
+        await route.fulfill({ response });
+      },
+      { times: 1 },
+    );
+    try {
+      await page.goto(`${server.url}/en/`);
+      await page.locator('main a[href="/en/read-only/"]').first().waitFor(SHOWN);
+    } finally {
+      await save('en/fs/read-only.md', undefined);
     }
   });
 
