@@ -13,6 +13,7 @@ import type { BuildPlan } from '../lib/build/build-plan.ts';
 import { claimCacheFolder } from '../lib/build/cache-folder.ts';
 import { ContentCheckFailed } from '../lib/build/content-check-failed.ts';
 import { listFiles } from '../lib/build/list-files.ts';
+import { BackgroundWrites } from '../lib/build/background-writes.ts';
 import { OutputWriter } from '../lib/build/output-writer.ts';
 import { writeFileAtomic } from '../lib/build/write-atomic.ts';
 import { type ErrataContext, shownPath } from '../lib/context.ts';
@@ -78,52 +79,86 @@ export interface RenderedPages {
   readonly renderRest?: () => Promise<void>;
 }
 
+/** The files of a build made from the checked site alone, none from its rendered pages. */
+export interface SiteFiles {
+  /** The writer they were given to, which the rest of the build writes with too. */
+  readonly out: OutputWriter;
+  /** What was made, a line each, for the log. */
+  readonly messages: readonly string[];
+}
+
 /**
- * Writes everything besides the rendered pages into `outDir`, which holds those pages. Returns
- * how to put an incremental build's output in place (see `IncrementalBuild.finish`).
+ * Starts writing the site files (see `writeSiteFiles`) into `outDir` from a thread of their
+ * own, for Astro to render the pages into the same folder meanwhile.
+ */
+export function startSiteFiles(prepared: PreparedBuild, outDir: string, incremental: IncrementalBuild | undefined): SiteFiles {
+  const out = new OutputWriter(outDir, incremental?.previousOutput, new BackgroundWrites());
+  return { out, messages: writeSiteFiles(out, prepared, incremental) };
+}
+
+/**
+ * Writes everything besides the rendered pages into `outDir`, which holds those pages (and the
+ * site files, when they were started before: `siteFiles`). Returns how to put an incremental
+ * build's output in place (see `IncrementalBuild.finish`).
  */
 export async function finishBuild(
   context: ErrataContext,
-  { session: { data }, indexes }: PreparedBuild,
+  prepared: PreparedBuild,
   outDir: string,
   logger: BuildLogger,
   incremental: IncrementalBuild | undefined,
   { astroPages, renderRest }: RenderedPages,
+  siteFiles?: SiteFiles,
 ): Promise<BuildPlan | undefined> {
-  const { catalog, site } = data;
-  const { locales } = site.sources.localeConfig;
-  const out = new OutputWriter(outDir, incremental?.previousOutput);
+  const { data } = prepared.session;
+  if (siteFiles && siteFiles.out.stagingDir !== outDir) throw new Error(`The site files were written into ${siteFiles.out.stagingDir}, but Astro built into ${outDir}.`);
+  const out = siteFiles?.out ?? new OutputWriter(outDir, incremental?.previousOutput);
   // Pagefind reads a mirror of the pages while the files below are written.
   const sources =
     incremental?.searchSources(out) ??
     freshSearchSources(outDir, join(claimCacheFolder(context.rootDir, outDir, context.contentDir), 'search-pages-plain'), searchPageFiles(data));
-  const indexing = startSearchIndex(out, searchParts(data).parts, catalog.routeCountsBySegment(), sources);
+  const indexing = startSearchIndex(out, searchParts(data).parts, data.catalog.routeCountsBySegment(), sources);
   await renderRest?.();
+  const overwritten = [...(astroPages ?? [])].find((file) => out.files.has(file));
+  if (overwritten) throw new Error(`${overwritten} is a page of the site and an old path redirected to another page; remove the old path from redirect_from or errata: redirects:.`);
   if (incremental) incremental.recordPages(out, astroPages);
   // A plain build only needs to know which files Astro wrote (see writeRedirectPages).
-  else for (const file of listFiles(outDir)) out.record(file, '');
-  // Both groups are made from the redirects, signatures and routes alone: all in the site digest.
+  else for (const file of listFiles(outDir)) if (!out.files.has(file)) out.record(file, '');
+  for (const message of siteFiles?.messages ?? writeSiteFiles(out, prepared, incremental)) logger.info(message);
+  const search = await indexing.finish();
+  sources.dispose?.();
+  logger.info(search.message);
+  const finished = incremental?.finish(out, search);
+  await out.flush();
+  if (!finished) return undefined;
+  logger.info(finished.message);
+  return finished.plan;
+}
+
+/**
+ * Writes the files made from the checked site alone: `_redirects` and the redirect pages, the
+ * linked assets, `_headers`, the sitemap and `robots.txt`, the error-signature indexes and the
+ * sidebar's fragments. Returns what it made, a line each.
+ */
+function writeSiteFiles(out: OutputWriter, { session: { data }, indexes }: PreparedBuild, incremental: IncrementalBuild | undefined): string[] {
+  const { site } = data;
+  const { locales } = site.sources.localeConfig;
+  // The groups are made from the redirects, signatures, routes and outlines alone: all in the site digest.
   const inputs = incremental?.siteDigest(data);
-  logger.info(
-    out.group('redirects', inputs, () => {
-      out.write('_redirects', redirectsFile(locales, site.redirects));
-      return writeRedirectPages(out, site);
-    }),
-  );
-  logger.info(copyAssets(out, site.assets));
+  const redirects = out.group('redirects', inputs, () => {
+    out.write('_redirects', redirectsFile(locales, site.redirects));
+    return writeRedirectPages(out, site);
+  });
+  const assets = copyAssets(out, site.assets);
   out.write('_headers', headersFile());
   const urls = sitemapUrls(data);
   for (const file of sitemapFiles(urls, site.sources.siteUrl)) out.write(file.path, file.content);
   out.write(ROBOTS_PATH, robotsTxt(site.sources.siteUrl));
-  logger.info(`Sitemap: ${urls.length} URLs, robots.txt`);
-  logger.info(out.group('signatures', inputs, () => writeSignatureIndexes(out, locales, indexes?.() ?? new Map())));
-  // The navigation is made from the sources and the pages' outlines: all in the site digest.
-  logger.info(out.group('sidebar', inputs, () => writeSidebarFragments(out, data)));
-  const search = await indexing.finish();
-  sources.dispose?.();
-  logger.info(search.message);
-  if (!incremental) return undefined;
-  const finished = incremental.finish(out, search);
-  logger.info(finished.message);
-  return finished.plan;
+  return [
+    redirects,
+    assets,
+    `Sitemap: ${urls.length} URLs, robots.txt`,
+    out.group('signatures', inputs, () => writeSignatureIndexes(out, locales, indexes?.() ?? new Map())),
+    out.group('sidebar', inputs, () => writeSidebarFragments(out, data)),
+  ];
 }

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { BuildPlan } from '../lib/build/build-plan.ts';
 import type { ErrataContext } from '../lib/context.ts';
-import { finishBuild, prepareBuild, type PreparedBuild } from './build-steps.ts';
+import { finishBuild, prepareBuild, type PreparedBuild, type SiteFiles, startSiteFiles } from './build-steps.ts';
 import { DevContent } from './dev-content.ts';
 import type { IncrementalBuild } from './incremental-build.ts';
 import { bundleRefusal, forgetRenderBundle, keepRenderBundle, renderOrigin } from './render-bundle.ts';
@@ -42,6 +42,9 @@ export default function errata({ context, started }: ErrataOptions): AstroIntegr
   let dev: DevContent | undefined;
   /** Astro's page map, which its build fills with each page's stylesheets. */
   let pages: ReadonlyMap<string, { styles: unknown[] }> = new Map();
+  let outDir = '';
+  /** Written while Astro renders (see `startSiteFiles`). */
+  let siteFiles: SiteFiles | undefined;
   return {
     name: 'errata',
     hooks: {
@@ -60,11 +63,14 @@ export default function errata({ context, started }: ErrataOptions): AstroIntegr
         dev?.attach(server);
       },
       'astro:config:done': ({ config }) => {
+        outDir = fileURLToPath(config.outDir);
         origin = renderOrigin(config.site, config.server.port);
         refusal = bundleRefusal(config.integrations.map((integration) => integration.name));
       },
       'astro:build:setup': ({ pages: built }) => {
         pages = built;
+        // Astro has emptied the output folder by now, and is about to render into it.
+        if (prepared) siteFiles ??= startSiteFiles(prepared, outDir, incremental);
       },
       'astro:build:generated': ({ dir, logger }) => {
         if (!incremental) return;
@@ -78,9 +84,9 @@ export default function errata({ context, started }: ErrataOptions): AstroIntegr
       },
       'astro:build:done': async ({ dir, assets, logger }) => {
         if (!prepared) throw new Error('The errata integration did not load the site before the build.');
-        const outDir = fileURLToPath(dir);
-        const rendered = new Set([...assets.values()].flat().map((url) => relative(outDir, fileURLToPath(url)).split('\\').join('/')));
-        const plan = await finishBuild(context, prepared, outDir, logger, incremental, { astroPages: rendered });
+        const built = fileURLToPath(dir);
+        const rendered = new Set([...assets.values()].flat().map((url) => relative(built, fileURLToPath(url)).split('\\').join('/')));
+        const plan = await finishBuild(context, prepared, built, logger, incremental, { astroPages: rendered }, siteFiles);
         if (plan) started?.onBuilt(plan);
       },
     },

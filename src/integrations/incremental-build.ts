@@ -157,7 +157,8 @@ export class IncrementalBuild {
    * own (scripts, styles, `public/`), kept as a group. Without Astro, that group is kept as it was.
    */
   recordPages(out: OutputWriter, renderedPages: ReadonlySet<string> | undefined): void {
-    const written = listFiles(out.stagingDir);
+    // The site files may be written already (see `startSiteFiles`): they are recorded.
+    const written = listFiles(out.stagingDir).filter((file) => !out.files.has(file));
     this.astroFiles = written.length;
     for (const file of written) if (!renderedPages || renderedPages.has(file)) out.record(file, this.pageFiles.get(file) ?? out.stampOf(file));
     // Astro's files are recorded as it wrote them whenever it ran, even if the code is the same.

@@ -76,7 +76,8 @@ export function removeStaleBuilds(target: string, { includeOwn = false } = {}): 
     const match = new RegExp(`^${name}(?:${escape(PARTIAL)}|${escape(PREVIOUS)})(\\d+)$`).exec(entry);
     if (!match) continue;
     const pid = Number(match[1]);
-    if (pid === process.pid && includeOwn) rmSync(join(parent, entry), { recursive: true, force: true });
+    // Retried: a thread of this build may still be writing into it (see background-writes.ts).
+    if (pid === process.pid && includeOwn) rmSync(join(parent, entry), { recursive: true, force: true, maxRetries: 3 });
     else if (pid !== process.pid && !isRunning(pid)) removeInBackground(join(parent, entry));
   }
 }

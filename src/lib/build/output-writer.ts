@@ -3,9 +3,10 @@
  * sitemaps…) into the staging folder, and keeps the new manifest. On a rebuild, a file whose
  * bytes equal the previous output's is not written at all: it is already in place.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BuildManifest, FileGroup } from './build-manifest.ts';
+import { type FileSink, WRITE_NOW } from './file-sink.ts';
 import { fingerprint } from './fingerprint.ts';
 
 /** The output a rebuild builds upon, and what it was made from. */
@@ -21,13 +22,16 @@ export class OutputWriter {
   /** The groups of files of the new output (see `group`). */
   readonly groups = new Map<string, FileGroup>();
   private readonly previous: PreviousOutput | undefined;
+  private readonly sink: FileSink;
   /** The files of the group being made. */
   private grouped: string[] | undefined;
   written = 0;
 
-  constructor(stagingDir: string, previous: PreviousOutput | undefined) {
+  /** `sink`: where the bytes go; the files are whole only once `flush` has settled. */
+  constructor(stagingDir: string, previous: PreviousOutput | undefined, sink: FileSink = WRITE_NOW) {
     this.stagingDir = stagingDir;
     this.previous = previous;
+    this.sink = sink;
   }
 
   /** Writes `file` (relative, `/`-separated) unless the previous output has the same bytes; returns its stamp. */
@@ -37,11 +41,14 @@ export class OutputWriter {
     this.record(file, stamp);
     // Still there, too: a file deleted from the output by hand is written again.
     if (this.previous?.manifest.files.get(file) === stamp && existsSync(join(this.previous.dir, file))) return stamp;
-    const target = join(this.stagingDir, file);
-    mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, content);
+    this.sink.write(join(this.stagingDir, file), content);
     this.written++;
     return stamp;
+  }
+
+  /** Settles once every file written so far is on disk. */
+  flush(): Promise<void> {
+    return this.sink.flush();
   }
 
   /** The stamp of a file already in the staging folder: a hash of its bytes. */
