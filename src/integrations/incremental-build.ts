@@ -33,7 +33,7 @@ import type { SiteCaches, SiteData } from '../lib/site/site-data.ts';
 import { siteDigest } from '../lib/site/site-digest.ts';
 import { readSiteUrl } from '../lib/content/site-url.ts';
 import { removeInBackground } from '../lib/build/atomic-output.ts';
-import { addPagesFolder, mirrorFolder, mirrorName, type SearchSources } from './search-index.ts';
+import { addMirroredPages, mirrorName, type SearchSources } from './search-index.ts';
 
 /** The group of the files Astro writes besides pages (see `recordPages`). */
 const ASTRO_FILES = 'astro-files';
@@ -192,7 +192,7 @@ export class IncrementalBuild {
         return index && index.fingerprint === this.partPrints.get(part.key) ? index : undefined;
       },
       keptEntry: previous?.searchEntry,
-      addPages: (index, part) => addPagesFolder(index, mirrorFolder(this.mirror.dir, part), part),
+      addPages: (index, part) => addMirroredPages(index, this.mirror, part),
       fingerprint: (part) => this.partPrints.get(part.key) ?? '',
     };
   }

@@ -36,14 +36,13 @@ export function mirrorName(part: IndexPart, file: string): string {
   return `${part.part}/${file}`;
 }
 
-/** The folder of a page mirror that holds a part's pages (among other languages' same-numbered parts). */
-export function mirrorFolder(mirrorDir: string, part: IndexPart): string {
-  return join(mirrorDir, String(part.part));
-}
-
-/** Gives Pagefind the part's pages from `folder`, whose `<segment>/` holds them as the output does. */
-export function addPagesFolder(index: pagefind.PagefindIndex, folder: string, part: IndexPart): Promise<{ errors: string[] }> {
-  return index.addDirectory({ path: folder, glob: `${part.segment}/**/*.html` });
+/**
+ * Gives Pagefind the part's pages from a page mirror, whose folder `<part>/<segment>/` holds
+ * them as the output does (beside other languages' same-numbered parts); their links are made first.
+ */
+export function addMirroredPages(index: pagefind.PagefindIndex, mirror: PageMirror, part: IndexPart): Promise<{ errors: string[] }> {
+  mirror.link(mirrorName(part, `${part.segment}/`));
+  return index.addDirectory({ path: join(mirror.dir, String(part.part)), glob: `${part.segment}/**/*.html` });
 }
 
 /**
@@ -58,7 +57,7 @@ export function freshSearchSources(outDir: string, mirrorDir: string, pages: Rea
   return {
     kept: () => undefined,
     keptEntry: undefined,
-    addPages: (index, part) => addPagesFolder(index, mirrorFolder(mirror.dir, part), part),
+    addPages: (index, part) => addMirroredPages(index, mirror, part),
     fingerprint: () => '',
     dispose: () => mirror.remove(),
   };

@@ -316,8 +316,14 @@ describe('the page mirror Pagefind reads', () => {
     expect(existsSync(join(mirror.dir, 'en/b/index.html'))).toBe(false);
     expect(discarded).toEqual([]);
 
-    // Built upon some other output (its manifest names another build): made again from scratch.
+    // Built upon some other output (its manifest names another build): made again from scratch,
+    // each folder's links when it is asked for.
     mirror.sync('build-9', new Set(['en/a/index.html', 'en/b/index.html']), new Set(), from(output), discard);
+    expect(existsSync(join(mirror.dir, 'en/c/index.html'))).toBe(false);
+    mirror.link('en/a/');
+    expect(read('en/a/index.html')).toBe('a1');
+    expect(existsSync(join(mirror.dir, 'en/b/index.html'))).toBe(false);
+    mirror.markAs('build-10');
     expect([read('en/a/index.html'), read('en/b/index.html')]).toEqual(['a1', 'b1']);
     expect(existsSync(join(mirror.dir, 'en/c/index.html'))).toBe(false);
     expect(discarded).toHaveLength(1);

@@ -22,6 +22,8 @@ export class PageMirror {
   readonly dir: string;
   private readonly stateFile: string;
   private files: readonly string[] = [];
+  /** Links not made yet: file → where it links to (see `link`). */
+  private readonly pending = new Map<string, string>();
 
   constructor(dir: string) {
     this.dir = dir;
@@ -33,32 +35,43 @@ export class PageMirror {
    * `previousBuildId`, only `changed` files and files it did not show are linked again, and
    * files no longer listed removed.
    * `discard` deletes a stale mirror (it may hold tens of thousands of links).
+   * The links are made when their folder is first asked for (`link`), or at the latest by
+   * `markAs`: Pagefind reads one part's folder while the next part's links are made.
    */
   sync(previousBuildId: string | undefined, files: ReadonlySet<string>, changed: ReadonlySet<string>, sourceOf: (file: string) => string, discard: (dir: string) => void): void {
     const state = this.readState();
     const valid = previousBuildId !== undefined && state?.buildId === previousBuildId && existsSync(this.dir);
     this.writeState({ buildId: '', files: [] });
+    this.pending.clear();
     if (valid) {
       const shown = new Set(state.files);
       for (const file of shown) if (!files.has(file)) rmSync(join(this.dir, file), { force: true });
-      for (const file of files) {
-        if (shown.has(file) && !changed.has(file)) continue;
-        rmSync(join(this.dir, file), { force: true });
-        linkFile(sourceOf(file), join(this.dir, file));
-      }
+      for (const file of files) if (!shown.has(file) || changed.has(file)) this.pending.set(file, sourceOf(file));
     } else {
       if (existsSync(this.dir)) {
         const stale = `${this.dir}-stale-${process.pid}`;
         renameSync(this.dir, stale);
         discard(stale);
       }
-      for (const file of files) linkFile(sourceOf(file), join(this.dir, file));
+      for (const file of files) this.pending.set(file, sourceOf(file));
     }
     this.files = [...files];
   }
 
-  /** Names the build the mirror now shows; it counts once that build's manifest is saved. */
+  /** Makes the links still to be made under `prefix` (a folder, ending in `/`; '' for all). */
+  link(prefix: string): void {
+    for (const [file, source] of this.pending) {
+      if (!file.startsWith(prefix)) continue;
+      const target = join(this.dir, file);
+      rmSync(target, { force: true });
+      linkFile(source, target);
+      this.pending.delete(file);
+    }
+  }
+
+  /** Names the build the mirror now shows, once every link is made; it counts once that build's manifest is saved. */
   markAs(buildId: string): void {
+    this.link('');
     this.writeState({ buildId, files: this.files });
   }
 
