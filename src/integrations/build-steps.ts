@@ -5,8 +5,10 @@
  *
  * Before: the content check (and the search retrieval check) runs and stops the build on any
  * error (`ContentCheckFailed`); a rebuild decides which pages to render. After: the Pagefind
- * index, the error-signature indexes, `_redirects`, the redirect pages, the sitemap,
- * `robots.txt` and the sidebar's fragments are written.
+ * index is made from the rendered pages. The files made from the site alone (`_redirects`, the
+ * redirect pages, the error-signature indexes, the sitemap, `robots.txt`, the sidebar's
+ * fragments) are written after the pages too, or, under Astro, while it renders them
+ * (`startSiteFiles`).
  */
 import { join } from 'node:path';
 import type { BuildPlan } from '../lib/build/build-plan.ts';
@@ -122,7 +124,7 @@ export async function finishBuild(
   const overwritten = [...(astroPages ?? [])].find((file) => out.files.has(file));
   if (overwritten) throw new Error(`${overwritten} is a page of the site and an old path redirected to another page; remove the old path from redirect_from or errata: redirects:.`);
   if (incremental) incremental.recordPages(out, astroPages);
-  // A plain build only needs to know which files Astro wrote (see writeRedirectPages).
+  // A plain build only needs to know which files Astro wrote, for writeRedirectPages's check when the site files come after them.
   else for (const file of listFiles(outDir)) if (!out.files.has(file)) out.record(file, '');
   for (const message of siteFiles?.messages ?? writeSiteFiles(out, prepared, incremental)) logger.info(message);
   const search = await indexing.finish();
